@@ -1,0 +1,274 @@
+//! The pipeline, one direction: folder → documents → sentences → time
+//! expressions → events → timeline-ready [`Analysis`].
+//!
+//! Nothing here reads the clock or touches the UI. Reading is parallel
+//! (rayon) and reports [`Progress`]; it never fails as a whole.
+
+use crate::corpus::{Document, Entry, FolderError, Published, PublishedSource, detect_published, list_files, read_file};
+use crate::events::{EventExtractor, EventKind, Modality};
+use crate::temporal::{Tagger, Timex};
+use crate::text::{CharMap, Sentence, repair, split_sentences};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// Shared progress of a running analysis (read by the UI thread).
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Files found.
+    pub total: AtomicUsize,
+    /// Files done.
+    pub done: AtomicUsize,
+    /// Set to stop early (the folder was replaced by another).
+    pub cancel: AtomicBool,
+}
+
+impl Progress {
+    /// Fraction done, 0..=1.
+    #[must_use]
+    pub fn fraction(&self) -> f32 {
+        let total = self.total.load(Ordering::Relaxed);
+        let done = self.done.load(Ordering::Relaxed);
+        #[expect(clippy::cast_precision_loss, reason = "a progress bar")]
+        if total == 0 { 0.0 } else { done as f32 / total as f32 }
+    }
+}
+
+/// Options of one analysis.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Publication dates given by the user, by relative path; they always win.
+    pub published: HashMap<String, NaiveDate>,
+}
+
+/// One document after extraction. All offsets are bytes into `doc.text`.
+#[derive(Debug, Clone)]
+pub struct DocAnalysis {
+    /// The document as read.
+    pub doc: Document,
+    /// Its publication date, if known.
+    pub published: Option<Published>,
+    /// Its sentences.
+    pub sentences: Vec<Sentence>,
+    /// Its time expressions, resolved against `published`.
+    pub timexes: Vec<Timex>,
+    /// Byte → char offsets of `doc.text`.
+    pub chars: CharMap,
+}
+
+/// An event on the timeline. Offsets are bytes into its document's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Stable id: hash of document path, kind and trigger offset.
+    pub id: String,
+    /// Index of the document in [`Analysis::docs`].
+    pub doc: usize,
+    /// Kind.
+    pub kind: EventKind,
+    /// Name of the rule that found it.
+    pub rule: &'static str,
+    /// Byte span of its sentence.
+    pub sentence: (usize, usize),
+    /// Byte span of its trigger word(s).
+    pub trigger: (usize, usize),
+    /// Index of the dating time expression in the document's timexes.
+    pub timex: Option<usize>,
+    /// TIMEX3 value of its date, if any.
+    pub date: Option<String>,
+    /// Inclusive day range of its date, when the date is on the calendar.
+    pub range: Option<(NaiveDate, NaiveDate)>,
+    /// Countries and organisations involved.
+    pub actors: Vec<String>,
+    /// People involved.
+    pub people: Vec<String>,
+    /// Where it happened.
+    pub place: Option<String>,
+    /// Happened, planned, negated, uncertain.
+    pub modality: Modality,
+    /// Ids of other mentions of the same real event.
+    pub merged_with: Vec<String>,
+}
+
+/// A problem not tied to a readable document (walk errors).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Relative path.
+    pub path: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// The result of analysing a folder.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// The folder.
+    pub root: PathBuf,
+    /// Documents, sorted by path.
+    pub docs: Vec<DocAnalysis>,
+    /// Events, in document then text order.
+    pub events: Vec<Event>,
+    /// Problems met walking the folder.
+    pub problems: Vec<Problem>,
+}
+
+impl Analysis {
+    /// The text of an event's sentence.
+    #[must_use]
+    pub fn sentence_text(&self, event: &Event) -> &str {
+        self.docs
+            .get(event.doc)
+            .and_then(|d| d.doc.text.get(event.sentence.0..event.sentence.1))
+            .unwrap_or_default()
+    }
+
+    /// The time expression that dates an event.
+    #[must_use]
+    pub fn timex_of(&self, event: &Event) -> Option<&Timex> {
+        self.docs.get(event.doc)?.timexes.get(event.timex?)
+    }
+
+    /// Every problem, folder-level and per document, as (path, message).
+    #[must_use]
+    pub fn all_problems(&self) -> Vec<(&str, &str)> {
+        let mut out: Vec<(&str, &str)> = self.problems.iter().map(|p| (p.path.as_str(), p.message.as_str())).collect();
+        for d in &self.docs {
+            out.extend(d.doc.problems.iter().map(|m| (d.doc.path.as_str(), m.as_str())));
+        }
+        out
+    }
+}
+
+/// Problem recorded on a readable document without a publication date.
+pub const NO_PUBLICATION_DATE: &str =
+    "no publication date found: relative dates stay unresolved; set one in the app or with --published-dates";
+
+/// Reads and analyses every file under `root`.
+///
+/// # Errors
+/// Only when `root` itself cannot be opened; unreadable files become problems.
+pub fn analyze_folder(root: &Path, options: &Options, progress: &Progress) -> Result<Analysis, FolderError> {
+    let entries = list_files(root)?;
+    let mut problems = Vec::new();
+    let mut files = Vec::new();
+    for entry in entries {
+        match entry {
+            Entry::File(path) => files.push(path),
+            Entry::Problem(path, message) => problems.push(Problem { path, message }),
+        }
+    }
+    progress.total.store(files.len(), Ordering::Relaxed);
+    let tagger = Tagger::new();
+    let docs: Vec<AnalysedDoc> = files
+        .par_iter()
+        .filter_map(|path| {
+            if progress.cancel.load(Ordering::Relaxed) {
+                return None;
+            }
+            let doc = read_file(root, path);
+            let analysed = analyze_document(doc, &tagger, options);
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            Some(analysed)
+        })
+        .collect();
+    let mut analysis = Analysis { root: root.to_path_buf(), docs: Vec::new(), events: Vec::new(), problems };
+    for doc in docs {
+        analysis.push(doc);
+    }
+    Ok(analysis)
+}
+
+/// What one document yields before it joins an [`Analysis`].
+pub struct AnalysedDoc {
+    /// The document with its sentences and time expressions.
+    pub doc: DocAnalysis,
+    /// Its events (with `doc` index 0; fixed up when pushed).
+    pub events: Vec<Event>,
+}
+
+impl Analysis {
+    /// Appends one analysed document and its events.
+    pub fn push(&mut self, analysed: AnalysedDoc) {
+        let index = self.docs.len();
+        self.events.extend(analysed.events.into_iter().map(|mut e| {
+            e.doc = index;
+            e
+        }));
+        self.docs.push(analysed.doc);
+    }
+}
+
+/// Extracts sentences, time expressions and events from one document.
+#[must_use]
+pub fn analyze_document(mut doc: Document, tagger: &Tagger, options: &Options) -> AnalysedDoc {
+    let repaired = repair(&doc.text);
+    let text = repaired.text.as_str();
+    let published = match options.published.get(&doc.path) {
+        Some(&date) => Some(Published { date, source: PublishedSource::User, confidence: 1.0, span: None }),
+        None => detect_published(tagger, text, &doc.path, &doc.metadata_dates).map(|g| Published {
+            date: g.date,
+            source: g.source,
+            confidence: g.confidence,
+            span: g.span.map(|(s, e)| (repaired.to_original(s), repaired.to_original(e))),
+        }),
+    };
+    if published.is_none() && !doc.text.trim().is_empty() {
+        doc.problems.push(NO_PUBLICATION_DATE.to_owned());
+    }
+    let sentences = split_sentences(text);
+    let timexes = tagger.tag(text, published.as_ref().map(|p| p.date));
+    let raw = EventExtractor.extract(text, &sentences, &timexes);
+    let back = |(s, e): (usize, usize)| (repaired.to_original(s), repaired.to_original(e));
+    let sentences: Vec<Sentence> = sentences
+        .iter()
+        .map(|s| {
+            let (start, end) = back((s.start, s.end));
+            Sentence { start, end }
+        })
+        .collect();
+    let timexes: Vec<Timex> = timexes
+        .into_iter()
+        .map(|mut t| {
+            (t.start, t.end) = back((t.start, t.end));
+            t
+        })
+        .collect();
+    let chars = CharMap::new(&doc.text);
+    let events = raw
+        .into_iter()
+        .filter_map(|r| {
+            let sentence = *sentences.get(r.sentence)?;
+            let trigger = back(r.trigger);
+            let timex = r.timex.and_then(|i| timexes.get(i));
+            Some(Event {
+                id: event_id(&doc.path, r.kind, chars.char_of(trigger.0)),
+                doc: 0,
+                kind: r.kind,
+                rule: r.rule,
+                sentence: (sentence.start, sentence.end),
+                trigger,
+                timex: r.timex,
+                date: timex.map(|t| t.value.clone()),
+                range: timex.and_then(|t| t.range),
+                actors: r.actors,
+                people: r.people,
+                place: r.place,
+                modality: r.modality,
+                merged_with: Vec::new(),
+            })
+        })
+        .collect();
+    AnalysedDoc { doc: DocAnalysis { doc, published, sentences, timexes, chars }, events }
+}
+
+/// A short stable id (FNV-1a over path, kind and trigger char offset).
+#[must_use]
+pub fn event_id(path: &str, kind: EventKind, trigger_char: usize) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in path.bytes().chain([0]).chain(kind.as_str().bytes()).chain(trigger_char.to_le_bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}

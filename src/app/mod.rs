@@ -1,0 +1,292 @@
+//! The desktop app: state, commands and the background reading job.
+//!
+//! Drawing code never mutates the state: it pushes [`Command`]s, which
+//! [`AppState::apply`] carries out after the frame is drawn (as rerun does).
+
+mod screenshot;
+
+use crate::analysis::{Analysis, Options, Progress, analyze_folder};
+use crate::timeline::TimelineIndex;
+use crate::ui;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+
+pub use screenshot::ScreenshotPlan;
+
+/// Something the user asked for, applied after the frame is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Read this folder (replacing the current one).
+    OpenFolder(PathBuf),
+    /// Ask the user for a folder (native dialog, off the UI thread).
+    PickFolder,
+    /// Select an event (index into the analysis' events), or clear.
+    Select(Option<usize>),
+    /// Select the next (+1) or previous (-1) event in list order.
+    SelectStep(i32),
+    /// Fit the timeline to all events.
+    FitAll,
+    /// Save the JSON export of the current folder to this file.
+    ExportJson(PathBuf),
+    /// Save the CSV export of the current folder to this file.
+    ExportCsv(PathBuf),
+    /// Ask where to save an export (JSON when true, CSV otherwise).
+    PickExport(ExportFormat),
+}
+
+/// Export formats offered by the File menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The JSON contract.
+    Json,
+    /// Events as CSV.
+    Csv,
+}
+
+/// A folder being read in the background.
+struct Job {
+    folder: PathBuf,
+    progress: Arc<Progress>,
+    result: Receiver<Result<Analysis, String>>,
+}
+
+/// Everything the window shows.
+#[derive(Default)]
+pub struct AppState {
+    /// The folder shown (or being read).
+    pub folder: Option<PathBuf>,
+    /// The last finished analysis.
+    pub analysis: Option<Arc<Analysis>>,
+    /// Its timeline index.
+    pub index: TimelineIndex,
+    /// The selected event.
+    pub selected: Option<usize>,
+    /// Scroll the source pane and the list to the selection on the next frame.
+    pub reveal_selection: bool,
+    /// Bumped to ask the timeline to fit all events (it remembers the last one it did).
+    pub fit_generation: u64,
+    /// The last error or notice for the status line.
+    pub status: Option<String>,
+    /// Options passed to every analysis (publication dates from the CLI).
+    pub options: Options,
+    job: Option<Job>,
+    picker: Option<Receiver<Option<PathBuf>>>,
+    export_picker: Option<(ExportFormat, Receiver<Option<PathBuf>>)>,
+}
+
+impl AppState {
+    /// A state with the given analysis options.
+    #[must_use]
+    pub fn new(options: Options) -> Self {
+        Self { options, ..Self::default() }
+    }
+
+    /// Fraction read of the folder being read, if one is.
+    #[must_use]
+    pub fn loading(&self) -> Option<(f32, &Path)> {
+        self.job.as_ref().map(|j| (j.progress.fraction(), j.folder.as_path()))
+    }
+
+    /// Starts reading a folder in the background.
+    pub fn open_folder(&mut self, folder: PathBuf) {
+        if let Some(job) = self.job.take() {
+            job.progress.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        let progress = Arc::new(Progress::default());
+        let (tx, rx) = channel();
+        let options = self.options.clone();
+        let job_progress = Arc::clone(&progress);
+        let job_folder = folder.clone();
+        let spawned = std::thread::Builder::new().name("read-folder".into()).spawn(move || {
+            let result = analyze_folder(&job_folder, &options, &job_progress).map_err(|e| e.to_string());
+            // The receiver is gone when another folder replaced this one.
+            let _ = tx.send(result);
+        });
+        if let Err(err) = spawned {
+            self.status = Some(format!("cannot start reading: {err}"));
+            return;
+        }
+        self.folder = Some(folder.clone());
+        self.status = None;
+        self.job = Some(Job { folder, progress, result: rx });
+    }
+
+    /// Collects finished background work. Returns true when something changed.
+    pub fn poll(&mut self) -> bool {
+        let mut changed = false;
+        if let Some(job) = &self.job
+            && let Ok(result) = job.result.try_recv()
+        {
+            match result {
+                Ok(analysis) => self.set_analysis(analysis),
+                Err(err) => self.status = Some(err),
+            }
+            self.job = None;
+            changed = true;
+        }
+        if let Some(picker) = &self.picker
+            && let Ok(choice) = picker.try_recv()
+        {
+            self.picker = None;
+            if let Some(folder) = choice {
+                self.open_folder(folder);
+            }
+            changed = true;
+        }
+        if let Some((format, picker)) = &self.export_picker
+            && let Ok(choice) = picker.try_recv()
+        {
+            let format = *format;
+            self.export_picker = None;
+            if let Some(path) = choice {
+                self.export(format, &path);
+            }
+            changed = true;
+        }
+        changed
+    }
+
+    /// Replaces the analysis shown (used by the job and by tests).
+    pub fn set_analysis(&mut self, analysis: Analysis) {
+        self.index = TimelineIndex::new(&analysis);
+        self.analysis = Some(Arc::new(analysis));
+        self.selected = None;
+        self.fit_generation += 1;
+    }
+
+    /// Whether background work is under way.
+    #[must_use]
+    pub fn busy(&self) -> bool {
+        self.job.is_some() || self.picker.is_some() || self.export_picker.is_some()
+    }
+
+    /// Events in list order: dated ones by date, then undated ones.
+    #[must_use]
+    pub fn list_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = self.index.entries().iter().map(|e| e.event as usize).collect();
+        order.extend(self.index.undated.iter().map(|&e| e as usize));
+        order
+    }
+
+    /// Carries out one command.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::OpenFolder(folder) => self.open_folder(folder),
+            Command::PickFolder => {
+                if self.picker.is_none() {
+                    self.picker = Some(spawn_dialog(|| rfd::FileDialog::new().set_title("Open a folder of articles").pick_folder()));
+                }
+            }
+            Command::Select(event) => {
+                self.selected = event;
+                self.reveal_selection = event.is_some();
+            }
+            Command::SelectStep(step) => {
+                let order = self.list_order();
+                let position = self.selected.and_then(|s| order.iter().position(|&e| e == s));
+                let next = match position {
+                    Some(p) => p.checked_add_signed(step as isize).filter(|&n| n < order.len()).unwrap_or(p),
+                    None => 0,
+                };
+                if let Some(&event) = order.get(next) {
+                    self.selected = Some(event);
+                    self.reveal_selection = true;
+                }
+            }
+            Command::FitAll => self.fit_generation += 1,
+            Command::ExportJson(path) => self.export(ExportFormat::Json, &path),
+            Command::ExportCsv(path) => self.export(ExportFormat::Csv, &path),
+            Command::PickExport(format) => {
+                if self.export_picker.is_none() && self.analysis.is_some() {
+                    let (name, ext) = match format {
+                        ExportFormat::Json => ("dateline.json", "json"),
+                        ExportFormat::Csv => ("dateline.csv", "csv"),
+                    };
+                    let rx = spawn_dialog(move || rfd::FileDialog::new().set_file_name(name).add_filter(ext, &[ext]).save_file());
+                    self.export_picker = Some((format, rx));
+                }
+            }
+        }
+    }
+
+    fn export(&mut self, format: ExportFormat, path: &Path) {
+        let Some(analysis) = &self.analysis else { return };
+        let mut buffer = Vec::new();
+        let written = match format {
+            ExportFormat::Json => crate::export::write_json(analysis, &mut buffer),
+            ExportFormat::Csv => crate::export::write_csv(analysis, &mut buffer),
+        };
+        let result = written.and_then(|()| crate::store::write_atomically(path, &buffer));
+        self.status = Some(match result {
+            Ok(()) => format!("exported to {}", path.display()),
+            Err(err) => format!("export failed: {err}"),
+        });
+    }
+}
+
+/// Runs a blocking native dialog on its own thread.
+fn spawn_dialog(dialog: impl FnOnce() -> Option<PathBuf> + Send + 'static) -> Receiver<Option<PathBuf>> {
+    let (tx, rx) = channel();
+    let spawned = std::thread::Builder::new().name("dialog".into()).spawn(move || {
+        let _ = tx.send(dialog());
+    });
+    if spawned.is_err() {
+        let (tx, rx) = channel();
+        let _ = tx.send(None);
+        return rx;
+    }
+    rx
+}
+
+/// The eframe application.
+pub struct DatelineApp {
+    /// The state.
+    pub state: AppState,
+    screenshot: Option<ScreenshotPlan>,
+}
+
+impl DatelineApp {
+    /// Creates the app and starts reading `folder`, if given.
+    #[must_use]
+    pub fn new(cc: &eframe::CreationContext<'_>, folder: Option<PathBuf>, options: Options, screenshot: Option<ScreenshotPlan>) -> Self {
+        ui::theme::apply(&cc.egui_ctx);
+        let mut state = AppState::new(options);
+        if let Some(folder) = folder {
+            state.open_folder(folder);
+        }
+        Self { state, screenshot }
+    }
+}
+
+impl eframe::App for DatelineApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if self.state.poll() {
+            ui.ctx().request_repaint();
+        }
+        let mut commands = Vec::new();
+        for path in ui.ctx().input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect::<Vec<_>>()) {
+            let folder = if path.is_dir() { path } else { path.parent().map(Path::to_path_buf).unwrap_or(path) };
+            commands.push(Command::OpenFolder(folder));
+        }
+        ui::shortcuts(ui.ctx(), &mut commands);
+        ui::app_ui(ui, &self.state, &mut commands);
+        // The selection is revealed (scrolled to) for one frame only.
+        self.state.reveal_selection = false;
+        if !commands.is_empty() {
+            ui.ctx().request_repaint();
+        }
+        for command in commands {
+            self.state.apply(command);
+        }
+        if self.state.busy() {
+            ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
+        }
+        if let Some(plan) = &mut self.screenshot {
+            plan.step(ui.ctx(), &mut self.state);
+        }
+    }
+}
+
+/// Re-export so `egui` is reachable from this module's users.
+pub use eframe::egui;

@@ -1,0 +1,305 @@
+//! From sentences and time expressions to events.
+//!
+//! Per sentence: every rule that fires proposes a trigger; overlapping
+//! triggers keep the longest match; the sentence is cut into clauses; weak
+//! (nominal) triggers give way to strong ones of another kind in their
+//! clause; reporting frames survive only with their own date. Each event then
+//! takes the date of its own clause, else a fronted date adverbial ("Last
+//! week, …"), and never a date from a clause it does not govern.
+
+use super::clauses::{Segment, segment_of, segments};
+use super::lexicon::{RuleClass, rules};
+use super::people::{PersonMention, find_people};
+use super::{EventKind, Gazetteer, Modality};
+use crate::temporal::{Timex, TimexType};
+use crate::text::Sentence;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// An event as found in one document, offsets in the analysed text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawEvent {
+    /// The kind.
+    pub kind: EventKind,
+    /// The rule that made it.
+    pub rule: &'static str,
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// Byte span of the trigger.
+    pub trigger: (usize, usize),
+    /// Index into the document's timexes of the expression that dates it.
+    pub timex: Option<usize>,
+    /// Countries and organisations involved, in order of mention.
+    pub actors: Vec<String>,
+    /// People involved (full names).
+    pub people: Vec<String>,
+    /// Where it happened.
+    pub place: Option<String>,
+    /// Happened, planned, negated or uncertain.
+    pub modality: Modality,
+}
+
+#[expect(clippy::expect_used, reason = "constant patterns, checked by the tests")]
+fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid constant regex")
+}
+
+static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:will|would|shall|'ll|is\s+set\s+to|are\s+set\s+to|is\s+expected\s+to|are\s+expected\s+to|expected\s+to|plans?\s+to|planning\s+to|intends?\s+to|is\s+due\s+to|are\s+due\s+to|is\s+to|are\s+to|hopes?|hoped|upcoming|scheduled\s+to|to\s+be\s+held|eyeing|possibility\s+of)\b")
+});
+static NEGATED: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)\b(?:not|n't|never|no\s+longer|refused\s+to|declined\s+to)\b"));
+static UNCERTAIN: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)\b(?:reportedly|allegedly|may|might|could|possibly|rumou?red|unconfirmed|is\s+said\s+to|tentatively)\b")
+});
+static PLACE_PREP: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)(?:\b(?:in|at|to|visit|visited|visiting)\s+)$"));
+
+/// A proposed trigger before filtering.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    rule: usize,
+    kind: EventKind,
+    class: RuleClass,
+    trigger: (usize, usize),
+    matched: (usize, usize),
+    segment: usize,
+}
+
+/// Finds events in documents. Cheap to create: the rules are compiled once.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EventExtractor;
+
+impl EventExtractor {
+    /// Events of one document, in text order. `timexes` are the document's
+    /// time expressions (offsets in `text`).
+    #[must_use]
+    pub fn extract(&self, text: &str, sentences: &[Sentence], timexes: &[Timex]) -> Vec<RawEvent> {
+        let gazetteer = Gazetteer::get();
+        let people = find_people(text, gazetteer);
+        let mut events = Vec::new();
+        for (index, sentence) in sentences.iter().enumerate() {
+            events.extend(self.sentence_events(text, index, *sentence, timexes, &people, gazetteer));
+        }
+        events
+    }
+
+    fn sentence_events(
+        &self,
+        text: &str,
+        index: usize,
+        sentence: Sentence,
+        timexes: &[Timex],
+        people: &[PersonMention],
+        gazetteer: &Gazetteer,
+    ) -> Vec<RawEvent> {
+        let rules = rules();
+        let body = &text[sentence.start..sentence.end];
+        let segs = segments(text, sentence.start, sentence.end);
+        let mut candidates: Vec<Candidate> = Vec::new();
+        for rule_index in rules.set.matches(body).iter() {
+            let Some(rule) = rules.rules.get(rule_index) else { continue };
+            for caps in rule.regex.captures_iter(body) {
+                let Some(whole) = caps.get(0) else { continue };
+                let trigger = caps.name("t").unwrap_or(whole);
+                let trigger = (sentence.start + trigger.start(), sentence.start + trigger.end());
+                candidates.push(Candidate {
+                    rule: rule_index,
+                    kind: rule.kind,
+                    class: rule.class,
+                    trigger,
+                    matched: (sentence.start + whole.start(), sentence.start + whole.end()),
+                    segment: segment_of(&segs, trigger.0),
+                });
+            }
+        }
+        let candidates = resolve_overlaps(candidates);
+        let candidates = filter_by_clause(candidates);
+
+        // Dates: DATE/TIME expressions with a calendar value, in this sentence.
+        let dates: Vec<(usize, &Timex)> = timexes
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.start >= sentence.start && t.end <= sentence.end)
+            .filter(|(_, t)| matches!(t.kind, TimexType::Date | TimexType::Time))
+            .filter(|(_, t)| !t.value.ends_with("_REF"))
+            .collect();
+        let links = link_dates(&candidates, &dates, &segs);
+
+        let entities = gazetteer.find(body);
+        candidates
+            .iter()
+            .zip(links)
+            .filter(|(c, link)| c.class != RuleClass::Report || link.is_some())
+            .map(|(c, timex)| {
+                let seg = segs.get(c.segment).copied().unwrap_or(Segment {
+                    start: sentence.start,
+                    end: sentence.end,
+                    subordinate: false,
+                });
+                RawEvent {
+                    kind: c.kind,
+                    rule: rules.rules.get(c.rule).map_or("", |r| r.name.as_str()),
+                    sentence: index,
+                    trigger: c.trigger,
+                    timex,
+                    actors: actors(&entities),
+                    people: sentence_people(people, sentence),
+                    place: place(text, sentence.start, &entities, c),
+                    modality: modality(text, seg, c),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Overlapping triggers: the longest match wins.
+fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.sort_by_key(|c| (std::cmp::Reverse(c.matched.1 - c.matched.0), c.trigger.0));
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in candidates {
+        let overlaps = kept.iter().any(|k| c.trigger.0 < k.trigger.1 && k.trigger.0 < c.trigger.1);
+        if !overlaps {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.trigger.0);
+    kept
+}
+
+/// Clause rules: weak triggers give way to strong ones of another kind,
+/// reporting frames to any other event, and one event per kind per clause.
+fn filter_by_clause(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let strong_in = |seg: usize, kind: EventKind| {
+        candidates
+            .iter()
+            .any(|o| o.segment == seg && o.class == RuleClass::Strong && o.kind != kind && o.kind != EventKind::Statement)
+    };
+    let other_in = |seg: usize| candidates.iter().any(|o| o.segment == seg && o.class != RuleClass::Report);
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in &candidates {
+        let drop = match c.class {
+            RuleClass::Weak => strong_in(c.segment, c.kind),
+            RuleClass::Report => other_in(c.segment),
+            RuleClass::Strong => false,
+        };
+        let duplicate = kept.iter().any(|k| k.segment == c.segment && k.kind == c.kind);
+        if !drop && !duplicate {
+            kept.push(*c);
+        }
+    }
+    kept
+}
+
+/// Links each candidate to a date of the sentence (indexes into the
+/// document's timexes): the nearest date of its own clause; else a date in a
+/// clause with no event of its own (a fronted "Last week," or a relative
+/// "which will end next March" right after it).
+fn link_dates(candidates: &[Candidate], dates: &[(usize, &Timex)], segs: &[Segment]) -> Vec<Option<usize>> {
+    let distance = |c: &Candidate, t: &Timex| {
+        if t.start >= c.trigger.1 { t.start - c.trigger.1 } else { c.trigger.0.saturating_sub(t.end) }
+    };
+    // Each date first goes to the nearest trigger in its clause.
+    let mut owner: Vec<Option<usize>> = Vec::with_capacity(dates.len());
+    for (_, t) in dates {
+        let seg = segment_of(segs, t.start);
+        let nearest = candidates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.segment == seg)
+            .min_by_key(|(_, c)| distance(c, t))
+            .map(|(i, _)| i);
+        owner.push(nearest);
+    }
+    candidates
+        .iter()
+        .enumerate()
+        .map(|(ci, c)| {
+            let own = dates
+                .iter()
+                .zip(&owner)
+                .filter(|(_, o)| **o == Some(ci))
+                .min_by_key(|((_, t), _)| distance(c, t))
+                .map(|((i, _), _)| *i);
+            if own.is_some() {
+                return own;
+            }
+            let subordinate = segs.get(c.segment).is_some_and(|s| s.subordinate);
+            // A fronted adverbial clause that holds only a date.
+            let fronted = (!subordinate)
+                .then(|| {
+                    dates.iter().zip(&owner).rev().find(|((_, t), o)| {
+                        o.is_none() && segment_of(segs, t.start) < c.segment && !segs.get(segment_of(segs, t.start)).is_some_and(|s| s.subordinate)
+                    })
+                })
+                .flatten()
+                .map(|((i, _), _)| *i);
+            // A relative clause right after the trigger's clause.
+            let relative = || {
+                dates.iter().zip(&owner).find(|((_, t), o)| {
+                    let seg = segment_of(segs, t.start);
+                    o.is_none() && seg == c.segment + 1 && segs.get(seg).is_some_and(|s| s.subordinate)
+                })
+                .map(|((i, _), _)| *i)
+            };
+            // Otherwise share the nearest date of the own clause.
+            let shared = || {
+                dates
+                    .iter()
+                    .filter(|(_, t)| segment_of(segs, t.start) == c.segment)
+                    .min_by_key(|(_, t)| distance(c, t))
+                    .map(|(i, _)| *i)
+            };
+            fronted.or_else(relative).or_else(shared)
+        })
+        .collect()
+}
+
+fn actors(entities: &[super::Entity]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for e in entities {
+        let name = e.country.unwrap_or(e.name);
+        if !out.iter().any(|o| o == name) {
+            out.push(name.to_owned());
+        }
+    }
+    out
+}
+
+fn sentence_people(people: &[PersonMention], sentence: Sentence) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in people.iter().filter(|p| p.start >= sentence.start && p.end <= sentence.end) {
+        if !out.contains(&p.name) {
+            out.push(p.name.clone());
+        }
+    }
+    out
+}
+
+/// The first place named right after "in", "at", "to" or "visit" in the
+/// trigger's neighbourhood (same match or the following words).
+fn place(text: &str, sentence_start: usize, entities: &[super::Entity], c: &Candidate) -> Option<String> {
+    entities
+        .iter()
+        .filter(|e| e.kind != super::EntityKind::Demonym && e.kind != super::EntityKind::Organization)
+        .map(|e| (sentence_start + e.start, e))
+        .filter(|(start, _)| *start >= c.trigger.0 && *start <= c.matched.1.max(c.trigger.1) + 80)
+        .find(|(start, _)| PLACE_PREP.is_match(&text[c.trigger.0.min(*start)..*start]))
+        .map(|(start, e)| text[start..start + (e.end - e.start)].to_owned())
+        .map(|name| name.trim_end_matches('.').to_owned())
+}
+
+/// Modality from the words of the clause before the trigger.
+fn modality(text: &str, seg: Segment, c: &Candidate) -> Modality {
+    let before = &text[seg.start.min(c.trigger.0)..c.trigger.0];
+    let window: String = before.split_whitespace().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join(" ");
+    let near: String = before.split_whitespace().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join(" ");
+    if NEGATED.is_match(&near) {
+        Modality::Negated
+    } else if PLANNED.is_match(&window) {
+        Modality::Planned
+    } else if UNCERTAIN.is_match(&window) {
+        Modality::Uncertain
+    } else {
+        Modality::Happened
+    }
+}

@@ -1,0 +1,126 @@
+//! Events: trigger rules (data in `assets/events/triggers.tsv`), actors and
+//! people from the gazetteer, modality, and the link from each event to the
+//! time expression that dates it.
+
+mod clauses;
+mod extract;
+mod gazetteer;
+mod lexicon;
+mod people;
+
+use serde::{Deserialize, Serialize};
+
+pub use extract::{EventExtractor, RawEvent};
+pub use gazetteer::{Entity, EntityKind, Gazetteer};
+pub use lexicon::{Rule, RuleClass, rules};
+
+/// The kinds of event Dateline puts on the timeline (see PRODUCT.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    /// A visit or trip (CAMEO 042/043).
+    Visit,
+    /// A meeting, talks, a press conference.
+    Meeting,
+    /// A phone call.
+    Call,
+    /// A dated public statement or interview.
+    Statement,
+    /// Treaties and agreements: signed, extended, withdrawn from (CAMEO 057).
+    Agreement,
+    /// Sanctions imposed, lifted, restored (CAMEO 163).
+    Sanctions,
+    /// Arms deals, military cooperation, exercises.
+    Military,
+    /// Bills and laws.
+    Legislation,
+    /// Other diplomatic acts: countermeasures, protests, summoning envoys.
+    Diplomatic,
+    /// Expulsions of diplomats or staff (CAMEO 166).
+    Expulsion,
+    /// Attacks, operations, fighting.
+    Conflict,
+    /// Trade, finance, energy.
+    Economy,
+    /// Elections, votes, inaugurations.
+    Election,
+}
+
+impl EventKind {
+    /// Every kind, in lane order.
+    pub const ALL: [Self; 13] = [
+        Self::Visit,
+        Self::Meeting,
+        Self::Call,
+        Self::Statement,
+        Self::Agreement,
+        Self::Sanctions,
+        Self::Military,
+        Self::Legislation,
+        Self::Diplomatic,
+        Self::Expulsion,
+        Self::Conflict,
+        Self::Economy,
+        Self::Election,
+    ];
+
+    /// The contract's spelling.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Visit => "visit",
+            Self::Meeting => "meeting",
+            Self::Call => "call",
+            Self::Statement => "statement",
+            Self::Agreement => "agreement",
+            Self::Sanctions => "sanctions",
+            Self::Military => "military",
+            Self::Legislation => "legislation",
+            Self::Diplomatic => "diplomatic",
+            Self::Expulsion => "expulsion",
+            Self::Conflict => "conflict",
+            Self::Economy => "economy",
+            Self::Election => "election",
+        }
+    }
+
+    /// Parses the contract's spelling.
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// Position in [`Self::ALL`], used as the timeline lane.
+    #[must_use]
+    pub fn lane(self) -> usize {
+        Self::ALL.iter().position(|k| *k == self).unwrap_or(0)
+    }
+}
+
+/// Whether the text reports the event as done, planned, denied or rumoured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// Reported as having happened.
+    #[default]
+    Happened,
+    /// Will happen, is expected or hoped for.
+    Planned,
+    /// Explicitly did not happen.
+    Negated,
+    /// Reported with doubt ("reportedly").
+    Uncertain,
+}
+
+impl Modality {
+    /// The contract's spelling.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Happened => "happened",
+            Self::Planned => "planned",
+            Self::Negated => "negated",
+            Self::Uncertain => "uncertain",
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! People's names: a run of capitalised words after a title ("Defense
+//! Minister Amir Hatami"), or before an appositive role ("Sergey Shoigu, the
+//! Russian defense minister"); later surname-only mentions ("Hatami said")
+//! are linked to the full name found earlier in the same document.
+
+use super::Gazetteer;
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// A person mentioned in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonMention {
+    /// Byte start of the mention.
+    pub start: usize,
+    /// Byte end.
+    pub end: usize,
+    /// The full name ("Amir Hatami"), also for a surname-only mention.
+    pub name: String,
+}
+
+struct Words {
+    title: HashSet<&'static str>,
+    org: HashSet<&'static str>,
+    stop: HashSet<&'static str>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let data = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/events/people.tsv"));
+    let mut words = Words { title: HashSet::new(), org: HashSet::new(), stop: HashSet::new() };
+    for line in data.lines().filter(|l| !l.starts_with('#')) {
+        let Some((role, list)) = line.split_once('\t') else { continue };
+        let set = match role {
+            "title" => &mut words.title,
+            "org" => &mut words.org,
+            "stop" => &mut words.stop,
+            _ => continue,
+        };
+        set.extend(list.split_whitespace());
+    }
+    words
+});
+
+#[expect(clippy::expect_used, reason = "constant pattern, checked by the tests")]
+static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,\s*(?:the\s+|a\s+|[\w’']+(?:’s|'s)\s+)?(?:[\w-]+\s+){0,3}?(?:minister|ambassador|president|speaker|secretary|spokes\w+|envoy|chief|leader|director|head|commander|official|adviser|advisor|chairman|governor|mayor)\b")
+        .expect("valid constant regex")
+});
+
+/// A capitalised word of the text.
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// Runs of capitalised words, broken by anything else.
+fn capitalised_runs(text: &str) -> Vec<Vec<Token<'_>>> {
+    let mut runs: Vec<Vec<Token<'_>>> = Vec::new();
+    let mut current: Vec<Token<'_>> = Vec::new();
+    let mut pos = 0;
+    for raw in text.split_inclusive(|c: char| c.is_whitespace()) {
+        let start = pos;
+        pos += raw.len();
+        let word = raw.trim_end();
+        let core = word.trim_start_matches(['(', '“', '"', '‘', '[']);
+        let lead = word.len() - core.len();
+        let trimmed = core.trim_end_matches([',', ';', ':', ')', '”', '"', '’', ']', '.', '?', '!']);
+        // "U.S." keeps its dots; "Hatami." loses its full stop.
+        let trimmed = if core.matches('.').count() > 1 || WORDS.title.contains(core) { core } else { trimmed };
+        let (name, possessive) = match trimmed.strip_suffix("’s").or_else(|| trimmed.strip_suffix("'s")) {
+            Some(stem) => (stem, true),
+            None => (trimmed, false),
+        };
+        let capitalised = name.chars().next().is_some_and(char::is_uppercase)
+            && name.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '’' | '\''));
+        let broken = trimmed.len() < core.len() || lead > 0;
+        if capitalised && lead == 0 {
+            current.push(Token { start: start + lead, end: start + lead + name.len(), text: name });
+        } else if capitalised {
+            runs.push(std::mem::take(&mut current));
+            current.push(Token { start: start + lead, end: start + lead + name.len(), text: name });
+        } else {
+            runs.push(std::mem::take(&mut current));
+        }
+        if capitalised && (broken || possessive) {
+            runs.push(std::mem::take(&mut current));
+        }
+    }
+    runs.push(current);
+    runs.retain(|r| !r.is_empty());
+    runs
+}
+
+fn is_name_word(word: &str, gazetteer: &Gazetteer) -> bool {
+    let words = &*WORDS;
+    word.chars().count() >= 2
+        && !word.contains('.')
+        && !words.title.contains(word)
+        && !words.org.contains(word)
+        && !words.stop.contains(word)
+        && word.parse::<chrono::Weekday>().is_err()
+        && word.parse::<chrono::Month>().is_err()
+        && !gazetteer.is_known(word)
+}
+
+/// Finds the people in a document's text (byte offsets into `text`).
+#[must_use]
+pub fn find_people(text: &str, gazetteer: &Gazetteer) -> Vec<PersonMention> {
+    let words = &*WORDS;
+    let runs = capitalised_runs(text);
+    let mut out: Vec<PersonMention> = Vec::new();
+    let mut previous_ends_with_title: Option<usize> = None;
+    for run in &runs {
+        let last_title = run.iter().rposition(|t| {
+            words.title.contains(t.text) || words.org.contains(t.text) || gazetteer.is_known(t.text)
+        });
+        let has_title = run.iter().any(|t| words.title.contains(t.text));
+        let tail = last_title.map_or(&run[..], |i| &run[i + 1..]);
+        let name: Vec<&Token<'_>> = tail.iter().take_while(|t| is_name_word(t.text, gazetteer)).take(4).collect();
+        if let (Some(first), Some(last)) = (name.first(), name.last())
+            && name.len() >= 2
+        {
+            // A title earlier in the run, a title run just before ("Ambassador
+            // to Russia Kazzem Jalali"), or an appositive role after the name.
+            let near_title = previous_ends_with_title
+                .is_some_and(|end| text.get(end..run.first().map_or(end, |t| t.start)).is_some_and(|gap| gap.split_whitespace().count() <= 3));
+            let appositive = APPOSITIVE.is_match(&text[last.end..]);
+            if has_title || near_title || appositive {
+                let full: Vec<&str> = name.iter().map(|t| t.text).collect();
+                out.push(PersonMention { start: first.start, end: last.end, name: full.join(" ") });
+            }
+        }
+        previous_ends_with_title = run.last().filter(|t| words.title.contains(t.text)).map(|t| t.end);
+    }
+    // Surname-only mentions of people already named in full.
+    let known: Vec<(String, String)> = out
+        .iter()
+        .filter_map(|p| p.name.rsplit(' ').next().map(|s| (s.to_owned(), p.name.clone())))
+        .collect();
+    let mut extra = Vec::new();
+    for run in &runs {
+        for token in run {
+            if out.iter().any(|p| token.start >= p.start && token.end <= p.end) {
+                continue;
+            }
+            if let Some((_, full)) = known.iter().find(|(surname, _)| surname == token.text) {
+                extra.push(PersonMention { start: token.start, end: token.end, name: full.clone() });
+            }
+        }
+    }
+    out.extend(extra);
+    out.sort_by_key(|p| p.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_people;
+    use crate::events::Gazetteer;
+
+    fn names(text: &str) -> Vec<String> {
+        find_people(text, Gazetteer::get()).into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn names_after_titles_and_before_roles() {
+        assert_eq!(
+            names("Iranian Defense Minister Amir Hatami and Sergey Shoigu, the Russian defense minister, met. Hatami said so."),
+            ["Amir Hatami", "Sergey Shoigu", "Amir Hatami"]
+        );
+        assert_eq!(
+            names("U.S. Secretary of State Mike Pompeo on Thursday informed the council."),
+            ["Mike Pompeo"]
+        );
+        assert_eq!(
+            names("Iranian Ambassador to Russia Kazzem Jalali and Deputy Foreign Minister of the Russian Federation Igor Morgulov stressed it."),
+            ["Kazzem Jalali", "Igor Morgulov"]
+        );
+    }
+
+    #[test]
+    fn places_and_organisations_are_not_people() {
+        assert!(names("The Joint High Parliamentary Commission met in Tehran. Press TV reported.").is_empty());
+    }
+}

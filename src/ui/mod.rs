@@ -1,0 +1,113 @@
+//! Drawing. Every function here reads the [`AppState`] and pushes
+//! [`Command`]s; none mutates the state.
+
+mod lists_ui;
+mod source_ui;
+pub mod theme;
+mod timeline_ui;
+
+use crate::app::{AppState, Command, ExportFormat};
+use eframe::egui;
+
+pub use lists_ui::event_label;
+
+/// Keyboard shortcuts: Ctrl+O open, F fit, Esc clear, ↑/↓ previous/next event.
+pub fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    if ctx.egui_wants_keyboard_input() {
+        return;
+    }
+    ctx.input_mut(|i| {
+        if i.consume_key(egui::Modifiers::COMMAND, egui::Key::O) {
+            commands.push(Command::PickFolder);
+        }
+        if i.consume_key(egui::Modifiers::NONE, egui::Key::F) {
+            commands.push(Command::FitAll);
+        }
+        if i.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
+            commands.push(Command::Select(None));
+        }
+        if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown) {
+            commands.push(Command::SelectStep(1));
+        }
+        if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp) {
+            commands.push(Command::SelectStep(-1));
+        }
+    });
+}
+
+/// The whole window.
+pub fn app_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    egui::Panel::top("menu").show(ui, |ui| menu_ui(ui, state, commands));
+    egui::Panel::bottom("tray")
+        .resizable(true)
+        .default_size(150.0)
+        .show(ui, |ui| lists_ui::tray_ui(ui, state, commands));
+    egui::Panel::left("events")
+        .resizable(true)
+        .default_size(340.0)
+        .min_size(260.0)
+        .show(ui, |ui| lists_ui::events_ui(ui, state, commands));
+    if state.selected.is_some() {
+        egui::Panel::right("source")
+            .resizable(true)
+            .default_size(440.0)
+            .min_size(300.0)
+            .show(ui, |ui| source_ui::source_ui(ui, state, commands));
+    }
+    egui::CentralPanel::default().show(ui, |ui| timeline_ui::timeline_ui(ui, state, commands));
+}
+
+fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui.button("Open folder…  (Ctrl+O)").clicked() {
+                commands.push(Command::PickFolder);
+            }
+            ui.add_enabled_ui(state.analysis.is_some(), |ui| {
+                if ui.button("Export JSON…").clicked() {
+                    commands.push(Command::PickExport(ExportFormat::Json));
+                }
+                if ui.button("Export CSV…").clicked() {
+                    commands.push(Command::PickExport(ExportFormat::Csv));
+                }
+            });
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                ui.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            if ui.button("Fit all  (F)").clicked() {
+                commands.push(Command::FitAll);
+            }
+            if ui.button("Clear selection  (Esc)").clicked() {
+                commands.push(Command::Select(None));
+            }
+        });
+        ui.separator();
+        match (&state.folder, &state.analysis) {
+            (Some(folder), Some(analysis)) => {
+                ui.label(egui::RichText::new(folder.display().to_string()).strong());
+                ui.label(format!(
+                    "{} documents · {} events · {} dated",
+                    analysis.docs.len(),
+                    analysis.events.len(),
+                    state.index.entries().len()
+                ));
+            }
+            (Some(folder), None) => {
+                ui.label(folder.display().to_string());
+            }
+            _ => {
+                ui.label("Open a folder of articles (File ▸ Open folder, or drop one here)");
+            }
+        }
+        if let Some((fraction, _)) = state.loading() {
+            ui.add(egui::ProgressBar::new(fraction).desired_width(180.0).show_percentage().animate(true))
+                .on_hover_text("Reading the folder");
+        }
+        if let Some(status) = &state.status {
+            ui.label(egui::RichText::new(status).color(ui.visuals().warn_fg_color));
+        }
+    });
+}
