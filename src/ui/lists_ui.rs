@@ -38,14 +38,14 @@ fn event_row(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, index: us
     }
 }
 
-/// The list of all events, dated ones by date first.
+/// The list of dated events, in timeline order (undated ones are in the tray).
 pub fn events_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    ui.heading("Events");
+    ui.heading(format!("Events on the timeline ({})", state.index.entries().len()));
     let Some(analysis) = &state.analysis else {
         ui.label(if state.loading().is_some() { "Reading…" } else { "No folder open." });
         return;
     };
-    let order = state.list_order();
+    let order: Vec<usize> = state.index.entries().iter().map(|e| e.event as usize).collect();
     let row_height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical().auto_shrink(false).show_rows(ui, row_height, order.len(), |ui, rows| {
         for &index in order.get(rows).unwrap_or_default() {

@@ -13,7 +13,7 @@ pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
     let Some(doc) = analysis.docs.get(event.doc) else { return };
     ui.horizontal(|ui| {
         ui.heading(&doc.doc.title);
-        if ui.small_button("✕").on_hover_text("Close (Esc)").clicked() {
+        if ui.small_button("Close").on_hover_text("Clear the selection (Esc)").clicked() {
             commands.push(Command::Select(None));
         }
     });

@@ -1,0 +1,165 @@
+//! The sample folder against the hand-made reference annotation
+//! (tests/data/seeds.gold.json, a copy of the seeds' gold): events found with
+//! the right kind in the right sentence, their dates, publication dates, and
+//! the events not in the gold. Runs without and with the publication dates
+//! known only from outside the text (tests/data/seeds.published.csv).
+
+use dateline::analysis::{Options, Progress, analyze_folder};
+use dateline::export::{Export, to_export};
+use serde_json::Value;
+use std::collections::HashMap;
+
+fn gold() -> Value {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seeds.gold.json"))
+        .unwrap_or_default();
+    serde_json::from_str(&text).unwrap_or(Value::Null)
+}
+
+fn published_dates() -> HashMap<String, chrono::NaiveDate> {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seeds.published.csv"))
+        .unwrap_or_default();
+    text.lines()
+        .filter_map(|l| l.split_once(','))
+        .filter_map(|(p, d)| Some((p.to_owned(), d.trim().parse().ok()?)))
+        .collect()
+}
+
+fn export(options: &Options) -> Export {
+    let analysis = analyze_folder(&dateline::sample_folder(), options, &Progress::default());
+    assert!(analysis.is_ok(), "the sample folder must open");
+    analysis.map(|a| to_export(&a)).unwrap_or(Export { documents: vec![], events: vec![], timexes: vec![] })
+}
+
+#[derive(Debug, Default)]
+struct Score {
+    gold: usize,
+    found: usize,
+    dated_gold: usize,
+    dated_right: usize,
+    extra: usize,
+    misses: Vec<String>,
+    wrong_dates: Vec<String>,
+}
+
+/// Matches gold events to exported ones: same document, same kind, the
+/// event's sentence contains the gold evidence; each export event used once.
+fn score(export: &Export, with_published: bool) -> Score {
+    let gold = gold();
+    let mut score = Score::default();
+    let mut used = vec![false; export.events.len()];
+    let docs = gold["documents"].as_array().cloned().unwrap_or_default();
+    for doc in &docs {
+        let path = doc["doc"].as_str().unwrap_or_default();
+        let published_known = export.documents.iter().any(|d| d.path == path && d.published.is_some());
+        for ev in doc["events"].as_array().cloned().unwrap_or_default() {
+            let kind = ev["kind"].as_str().unwrap_or_default();
+            let evidence = ev["evidence"].as_str().unwrap_or_default();
+            let candidates: Vec<usize> = (0..export.events.len())
+                .filter(|&i| {
+                    let e = &export.events[i];
+                    e.doc == path && e.text.contains(evidence)
+                })
+                .collect();
+            let optional = ev["optional"].as_bool().unwrap_or(false);
+            let hit = candidates
+                .iter()
+                .copied()
+                .filter(|&i| !used[i] && export.events[i].kind == kind)
+                .min_by_key(|&i| usize::from(export.events[i].date.as_deref() != ev["date"].as_str()));
+            // Optional gold events are neither rewarded nor penalised.
+            if optional {
+                for &i in &candidates {
+                    used[i] = true;
+                }
+                continue;
+            }
+            score.gold += 1;
+            let Some(i) = hit else {
+                score.misses.push(format!("{path}: {kind} «{evidence}»"));
+                continue;
+            };
+            used[i] = true;
+            score.found += 1;
+            let needs_published = ev["needs_published"].as_bool().unwrap_or(false);
+            if let Some(date) = ev["date"].as_str()
+                && (!needs_published || published_known)
+            {
+                score.dated_gold += 1;
+                if export.events[i].date.as_deref() == Some(date) {
+                    score.dated_right += 1;
+                } else {
+                    score.wrong_dates.push(format!(
+                        "{path}: {kind} «{evidence}»: got {:?}, want {date} (with_published={with_published})",
+                        export.events[i].date
+                    ));
+                }
+            }
+        }
+    }
+    score.extra = used.iter().filter(|u| !**u).count();
+    score
+}
+
+fn report(label: &str, export: &Export, s: &Score) {
+    #[expect(clippy::cast_precision_loss, reason = "small counts")]
+    let (recall, accuracy) = (
+        s.found as f64 / s.gold.max(1) as f64,
+        s.dated_right as f64 / s.dated_gold.max(1) as f64,
+    );
+    println!(
+        "[{label}] recall {recall:.3} ({}/{}), date accuracy {accuracy:.3} ({}/{}), events not in the gold {} of {}",
+        s.found,
+        s.gold,
+        s.dated_right,
+        s.dated_gold,
+        s.extra,
+        export.events.len()
+    );
+    for m in &s.misses {
+        println!("  missed: {m}");
+    }
+    for w in &s.wrong_dates {
+        println!("  wrong date: {w}");
+    }
+}
+
+#[test]
+fn publication_dates_come_from_the_text_or_stay_unknown() {
+    let export = export(&Options::default());
+    let published: HashMap<&str, Option<&str>> =
+        export.documents.iter().map(|d| (d.path.as_str(), d.published.as_deref())).collect();
+    let gold = gold();
+    for doc in gold["documents"].as_array().cloned().unwrap_or_default() {
+        let path = doc["doc"].as_str().unwrap_or_default();
+        let in_text = doc["published"]["in_text"].as_bool().unwrap_or(false);
+        let want = if in_text { doc["published"]["value"].as_str() } else { None };
+        assert_eq!(published.get(path).copied().flatten(), want, "publication date of {path}");
+    }
+    let undated = export.documents.iter().filter(|d| d.problems.iter().any(|p| p.contains("no publication date"))).count();
+    assert_eq!(undated, 3, "documents listed as needing a date");
+}
+
+#[test]
+fn seed_events_without_outside_dates() {
+    let export = export(&Options::default());
+    let s = score(&export, false);
+    report("text only", &export, &s);
+    assert!(s.found * 100 >= s.gold * 90, "recall below 0.90: {:?}", s.misses);
+    assert_eq!(s.dated_right, s.dated_gold, "wrong dates: {:?}", s.wrong_dates);
+    assert!(s.extra <= export.events.len() / 2, "too many events not in the gold");
+}
+
+#[test]
+fn seed_events_with_published_dates() {
+    let options = Options { published: published_dates() };
+    let export = export(&options);
+    let s = score(&export, true);
+    report("with --published-dates", &export, &s);
+    assert!(s.found * 100 >= s.gold * 90, "recall below 0.90: {:?}", s.misses);
+    assert_eq!(s.dated_right, s.dated_gold, "wrong dates: {:?}", s.wrong_dates);
+    // Every event keeps its trace back to the text.
+    for e in &export.events {
+        assert!(e.sentence[0] <= e.trigger[0] && e.trigger[1] <= e.sentence[1], "trigger outside sentence: {e:?}");
+        assert!(!e.rule.is_empty());
+    }
+}
