@@ -5,7 +5,7 @@
 //! (rayon) and reports [`Progress`]; it never fails as a whole.
 
 use crate::corpus::{Document, Entry, FolderError, Published, PublishedSource, detect_published, list_files, read_file};
-use crate::events::{EventExtractor, EventKind, Modality};
+use crate::events::{EventExtractor, EventKind, Mention, Modality, merge_groups};
 use crate::temporal::{Tagger, Timex};
 use crate::text::{CharMap, Sentence, repair, split_sentences};
 use chrono::NaiveDate;
@@ -176,6 +176,7 @@ pub fn analyze_folder(root: &Path, options: &Options, progress: &Progress) -> Re
     for doc in docs {
         analysis.push(doc);
     }
+    analysis.merge_mentions();
     Ok(analysis)
 }
 
@@ -188,6 +189,45 @@ pub struct AnalysedDoc {
 }
 
 impl Analysis {
+    /// Fills every event's `merged_with` with the other mentions of the same
+    /// real event (see [`crate::events::merge_groups`]).
+    pub fn merge_mentions(&mut self) {
+        let triggers: Vec<String> = self
+            .events
+            .iter()
+            .map(|e| {
+                let text = self.docs.get(e.doc).map_or("", |d| d.doc.text.as_str());
+                text.get(e.trigger.0..e.trigger.1).unwrap_or_default().to_lowercase()
+            })
+            .collect();
+        let mentions: Vec<Mention<'_>> = self
+            .events
+            .iter()
+            .zip(&triggers)
+            .map(|(e, trigger)| Mention {
+                kind: e.kind.as_str(),
+                date: e.date.as_deref(),
+                doc: e.doc,
+                trigger,
+                actors: &e.actors,
+            })
+            .collect();
+        let groups = merge_groups(&mentions);
+        for event in &mut self.events {
+            event.merged_with.clear();
+        }
+        for group in groups {
+            let ids: Vec<String> = group.iter().filter_map(|&i| self.events.get(i).map(|e| e.id.clone())).collect();
+            for &i in &group {
+                if let Some(event) = self.events.get_mut(i) {
+                    let own = event.id.clone();
+                    event.merged_with = ids.iter().filter(|id| **id != own).cloned().collect();
+                    event.merged_with.sort();
+                }
+            }
+        }
+    }
+
     /// Appends one analysed document and its events.
     pub fn push(&mut self, analysed: AnalysedDoc) {
         let index = self.docs.len();

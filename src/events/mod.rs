@@ -6,6 +6,7 @@ mod clauses;
 mod extract;
 mod gazetteer;
 mod lexicon;
+mod merge;
 mod people;
 
 use serde::{Deserialize, Serialize};
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 pub use extract::{EventExtractor, RawEvent};
 pub use gazetteer::{Entity, EntityKind, Gazetteer};
 pub use lexicon::{Rule, RuleClass, rules};
+pub use merge::{Mention, merge_groups};
 
 /// The kinds of event Dateline puts on the timeline (see PRODUCT.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -48,8 +48,13 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
                 let ends = match next {
                     None | Some('\n' | '\r') => true,
                     Some(n) if n.is_whitespace() => next_word.is_some_and(starts_sentence),
-                    // Glued: "pressures.Both" — a letter run before, a capital after.
-                    Some(n) => n.is_uppercase() && c == '.',
+                    // Glued: "pressures.Both", "March.“Extension" — a capital
+                    // (maybe after an opening quote) right after the stop.
+                    Some(n) => {
+                        let opener = matches!(n, '“' | '‘' | '"');
+                        let after = text[end..].chars().nth(usize::from(opener));
+                        c == '.' && after.is_some_and(char::is_uppercase)
+                    }
                 };
                 (ends && (c != '.' || !is_abbreviation(text, i))).then_some(end)
             }
@@ -123,8 +128,8 @@ mod tests {
     #[test]
     fn splits_glued_sentences_but_not_abbreviations() {
         check(
-            "reviewed US pressures.Both officials met on Jan. 5 with Mr. Smith.",
-            &["reviewed US pressures.", "Both officials met on Jan. 5 with Mr. Smith."],
+            "reviewed US pressures.Both officials met on Jan. 5 with Mr. Smith.“We agree.”",
+            &["reviewed US pressures.", "Both officials met on Jan. 5 with Mr. Smith.", "“We agree.”"],
         );
     }
 

@@ -1,0 +1,89 @@
+//! Mentions of the same real event, within and across documents.
+//!
+//! Two dated mentions are the same event when they have the same kind, the
+//! same date value, and share an actor (or neither names one). Undated
+//! mentions merge only inside one document, with the same kind and the same
+//! trigger word ("agreed" … "agreed"), since without a date little else tells
+//! two of them apart.
+
+use std::collections::HashMap;
+
+/// What merging needs to know of a mention.
+#[derive(Debug, Clone, Copy)]
+pub struct Mention<'a> {
+    /// Kind name.
+    pub kind: &'a str,
+    /// TIMEX3 value, if dated.
+    pub date: Option<&'a str>,
+    /// Document index.
+    pub doc: usize,
+    /// Trigger text, lower-cased by the caller.
+    pub trigger: &'a str,
+    /// Actors.
+    pub actors: &'a [String],
+}
+
+/// Groups of mention indexes that are the same event (only groups of two or more).
+#[must_use]
+pub fn merge_groups(mentions: &[Mention<'_>]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..mentions.len()).collect();
+    fn find(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut buckets: HashMap<(&str, Option<&str>, Option<usize>, Option<&str>), Vec<usize>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let key = match m.date {
+            Some(date) if !date.contains('X') => (m.kind, Some(date), None, None),
+            _ => (m.kind, None, Some(m.doc), Some(m.trigger)),
+        };
+        buckets.entry(key).or_default().push(i);
+    }
+    for members in buckets.values() {
+        for (n, &a) in members.iter().enumerate() {
+            for &b in members.iter().skip(n + 1) {
+                let (ma, mb) = (&mentions[a], &mentions[b]);
+                let share = ma.actors.is_empty() && mb.actors.is_empty() || ma.actors.iter().any(|x| mb.actors.contains(x));
+                if share {
+                    let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                    parent[ra.max(rb)] = ra.min(rb);
+                }
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..mentions.len() {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Mention, merge_groups};
+
+    #[test]
+    fn same_kind_date_and_actor_merge_across_documents() {
+        let iran = vec!["Iran".to_owned(), "Russia".to_owned()];
+        let us = vec!["United States".to_owned()];
+        let m = |kind, date, doc, trigger, actors| Mention { kind, date, doc, trigger, actors };
+        let mentions = [
+            m("meeting", Some("2023-01-23"), 0, "press conference", &iran[..]),
+            m("meeting", Some("2023-01-23"), 1, "met", &iran[1..]),
+            m("meeting", Some("2023-01-24"), 1, "met", &iran[..]),
+            m("meeting", Some("2023-01-23"), 2, "met", &us[..]),
+            m("agreement", None, 3, "agreed", &iran[..]),
+            m("agreement", None, 3, "agreed", &iran[..]),
+            m("agreement", None, 4, "agreed", &iran[..]),
+            m("visit", Some("XXXX-07-21"), 5, "visit", &iran[..]),
+            m("visit", Some("XXXX-07-21"), 6, "visit", &iran[..]),
+        ];
+        assert_eq!(merge_groups(&mentions), vec![vec![0, 1], vec![4, 5]]);
+    }
+}
