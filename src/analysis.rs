@@ -4,7 +4,10 @@
 //! Nothing here reads the clock or touches the UI. Reading is parallel
 //! (rayon) and reports [`Progress`]; it never fails as a whole.
 
-use crate::corpus::{Document, Entry, FolderError, Published, PublishedSource, detect_published, list_files, read_file};
+use crate::corpus::{
+    Document, Entry, FolderError, Published, PublishedSource, detect_published, list_files,
+    read_file,
+};
 use crate::events::{EventExtractor, EventKind, Mention, Modality, merge_groups};
 use crate::temporal::{Tagger, Timex};
 use crate::text::{CharMap, Sentence, repair, split_sentences};
@@ -32,7 +35,11 @@ impl Progress {
         let total = self.total.load(Ordering::Relaxed);
         let done = self.done.load(Ordering::Relaxed);
         #[expect(clippy::cast_precision_loss, reason = "a progress bar")]
-        if total == 0 { 0.0 } else { done as f32 / total as f32 }
+        if total == 0 {
+            0.0
+        } else {
+            done as f32 / total as f32
+        }
     }
 }
 
@@ -132,23 +139,35 @@ impl Analysis {
     /// Every problem, folder-level and per document, as (path, message).
     #[must_use]
     pub fn all_problems(&self) -> Vec<(&str, &str)> {
-        let mut out: Vec<(&str, &str)> = self.problems.iter().map(|p| (p.path.as_str(), p.message.as_str())).collect();
+        let mut out: Vec<(&str, &str)> = self
+            .problems
+            .iter()
+            .map(|p| (p.path.as_str(), p.message.as_str()))
+            .collect();
         for d in &self.docs {
-            out.extend(d.doc.problems.iter().map(|m| (d.doc.path.as_str(), m.as_str())));
+            out.extend(
+                d.doc
+                    .problems
+                    .iter()
+                    .map(|m| (d.doc.path.as_str(), m.as_str())),
+            );
         }
         out
     }
 }
 
 /// Problem recorded on a readable document without a publication date.
-pub const NO_PUBLICATION_DATE: &str =
-    "no publication date found: relative dates stay unresolved; set one in the app or with --published-dates";
+pub const NO_PUBLICATION_DATE: &str = "no publication date found: relative dates stay unresolved; set one in the app or with --published-dates";
 
 /// Reads and analyses every file under `root`.
 ///
 /// # Errors
 /// Only when `root` itself cannot be opened; unreadable files become problems.
-pub fn analyze_folder(root: &Path, options: &Options, progress: &Progress) -> Result<Analysis, FolderError> {
+pub fn analyze_folder(
+    root: &Path,
+    options: &Options,
+    progress: &Progress,
+) -> Result<Analysis, FolderError> {
     let entries = list_files(root)?;
     let mut problems = Vec::new();
     let mut files = Vec::new();
@@ -172,7 +191,12 @@ pub fn analyze_folder(root: &Path, options: &Options, progress: &Progress) -> Re
             Some(analysed)
         })
         .collect();
-    let mut analysis = Analysis { root: root.to_path_buf(), docs: Vec::new(), events: Vec::new(), problems };
+    let mut analysis = Analysis {
+        root: root.to_path_buf(),
+        docs: Vec::new(),
+        events: Vec::new(),
+        problems,
+    };
     for doc in docs {
         analysis.push(doc);
     }
@@ -197,7 +221,9 @@ impl Analysis {
             .iter()
             .map(|e| {
                 let text = self.docs.get(e.doc).map_or("", |d| d.doc.text.as_str());
-                text.get(e.trigger.0..e.trigger.1).unwrap_or_default().to_lowercase()
+                text.get(e.trigger.0..e.trigger.1)
+                    .unwrap_or_default()
+                    .to_lowercase()
             })
             .collect();
         let mentions: Vec<Mention<'_>> = self
@@ -217,7 +243,10 @@ impl Analysis {
             event.merged_with.clear();
         }
         for group in groups {
-            let ids: Vec<String> = group.iter().filter_map(|&i| self.events.get(i).map(|e| e.id.clone())).collect();
+            let ids: Vec<String> = group
+                .iter()
+                .filter_map(|&i| self.events.get(i).map(|e| e.id.clone()))
+                .collect();
             for &i in &group {
                 if let Some(event) = self.events.get_mut(i) {
                     let own = event.id.clone();
@@ -245,12 +274,19 @@ pub fn analyze_document(mut doc: Document, tagger: &Tagger, options: &Options) -
     let repaired = repair(&doc.text);
     let text = repaired.text.as_str();
     let published = match options.published.get(&doc.path) {
-        Some(&date) => Some(Published { date, source: PublishedSource::User, confidence: 1.0, span: None }),
+        Some(&date) => Some(Published {
+            date,
+            source: PublishedSource::User,
+            confidence: 1.0,
+            span: None,
+        }),
         None => detect_published(tagger, text, &doc.path, &doc.metadata_dates).map(|g| Published {
             date: g.date,
             source: g.source,
             confidence: g.confidence,
-            span: g.span.map(|(s, e)| (repaired.to_original(s), repaired.to_original(e))),
+            span: g
+                .span
+                .map(|(s, e)| (repaired.to_original(s), repaired.to_original(e))),
         }),
     };
     if published.is_none() && !doc.text.trim().is_empty() {
@@ -299,14 +335,28 @@ pub fn analyze_document(mut doc: Document, tagger: &Tagger, options: &Options) -
             })
         })
         .collect();
-    AnalysedDoc { doc: DocAnalysis { doc, published, sentences, timexes, chars }, events }
+    AnalysedDoc {
+        doc: DocAnalysis {
+            doc,
+            published,
+            sentences,
+            timexes,
+            chars,
+        },
+        events,
+    }
 }
 
 /// A short stable id (FNV-1a over path, kind and trigger char offset).
 #[must_use]
 pub fn event_id(path: &str, kind: EventKind, trigger_char: usize) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in path.bytes().chain([0]).chain(kind.as_str().bytes()).chain(trigger_char.to_le_bytes()) {
+    for byte in path
+        .bytes()
+        .chain([0])
+        .chain(kind.as_str().bytes())
+        .chain(trigger_char.to_le_bytes())
+    {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }

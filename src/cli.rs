@@ -90,9 +90,15 @@ fn parse(args: Vec<std::ffi::OsString>) -> anyhow::Result<Option<Args>> {
                 return Ok(None);
             }
             Long("format") => parsed.format = Some(string(parser.value())?),
-            Long("published-dates") => parsed.published = Some(parser.value().map_err(|e| usage(e.to_string()))?.into()),
-            Long("output") | Short('o') => parsed.output = Some(parser.value().map_err(|e| usage(e.to_string()))?.into()),
-            Long("screenshot") => parsed.screenshot = Some(parser.value().map_err(|e| usage(e.to_string()))?.into()),
+            Long("published-dates") => {
+                parsed.published = Some(parser.value().map_err(|e| usage(e.to_string()))?.into())
+            }
+            Long("output") | Short('o') => {
+                parsed.output = Some(parser.value().map_err(|e| usage(e.to_string()))?.into())
+            }
+            Long("screenshot") => {
+                parsed.screenshot = Some(parser.value().map_err(|e| usage(e.to_string()))?.into())
+            }
             Long("size") => {
                 let value = string(parser.value())?;
                 let (w, h) = value
@@ -101,7 +107,9 @@ fn parse(args: Vec<std::ffi::OsString>) -> anyhow::Result<Option<Args>> {
                     .ok_or_else(|| usage(format!("--size takes WIDTHxHEIGHT, not {value:?}")))?;
                 parsed.size = Some((w, h));
             }
-            Value(value) if !parsed.export && parsed.folder.is_none() && value == "export" => parsed.export = true,
+            Value(value) if !parsed.export && parsed.folder.is_none() && value == "export" => {
+                parsed.export = true
+            }
             Value(value) if parsed.folder.is_none() => parsed.folder = Some(value.into()),
             other => return Err(usage(other.unexpected().to_string())),
         }
@@ -117,14 +125,21 @@ fn string(value: Result<std::ffi::OsString, lexopt::Error>) -> anyhow::Result<St
 }
 
 fn run(args: Vec<std::ffi::OsString>) -> anyhow::Result<ExitCode> {
-    let Some(args) = parse(args)? else { return Ok(ExitCode::SUCCESS) };
+    let Some(args) = parse(args)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
     let mut options = Options::default();
     if let Some(file) = &args.published {
         options.published = read_published_dates(file)?;
     }
     if args.export {
         let folder = args.folder.ok_or_else(|| usage("export needs a FOLDER"))?;
-        return export(&folder, args.format.as_deref().unwrap_or("json"), args.output.as_deref(), &options);
+        return export(
+            &folder,
+            args.format.as_deref().unwrap_or("json"),
+            args.output.as_deref(),
+            &options,
+        );
     }
     if args.format.is_some() || args.output.is_some() {
         return Err(usage("--format and --output go with `dateline export`"));
@@ -140,8 +155,12 @@ fn run(args: Vec<std::ffi::OsString>) -> anyhow::Result<ExitCode> {
 /// Reads `path,YYYY-MM-DD` lines (blank lines and `#` comments skipped; a
 /// first line that is a header is skipped too).
 fn read_published_dates(file: &Path) -> anyhow::Result<HashMap<String, NaiveDate>> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| usage(format!("cannot read --published-dates {}: {e}", file.display())))?;
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        usage(format!(
+            "cannot read --published-dates {}: {e}",
+            file.display()
+        ))
+    })?;
     let mut dates = HashMap::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -149,31 +168,51 @@ fn read_published_dates(file: &Path) -> anyhow::Result<HashMap<String, NaiveDate
             continue;
         }
         let Some((path, date)) = line.rsplit_once(',') else {
-            return Err(usage(format!("{}:{}: expected `path,YYYY-MM-DD`", file.display(), n + 1)));
+            return Err(usage(format!(
+                "{}:{}: expected `path,YYYY-MM-DD`",
+                file.display(),
+                n + 1
+            )));
         };
         match NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d") {
             Ok(date) => {
-                dates.insert(path.trim().trim_start_matches("./").replace('\\', "/"), date);
+                dates.insert(
+                    path.trim().trim_start_matches("./").replace('\\', "/"),
+                    date,
+                );
             }
             Err(_) if n == 0 => {}
-            Err(e) => return Err(usage(format!("{}:{}: bad date {date:?}: {e}", file.display(), n + 1))),
+            Err(e) => {
+                return Err(usage(format!(
+                    "{}:{}: bad date {date:?}: {e}",
+                    file.display(),
+                    n + 1
+                )));
+            }
         }
     }
     Ok(dates)
 }
 
-fn export(folder: &Path, format: &str, output: Option<&Path>, options: &Options) -> anyhow::Result<ExitCode> {
+fn export(
+    folder: &Path,
+    format: &str,
+    output: Option<&Path>,
+    options: &Options,
+) -> anyhow::Result<ExitCode> {
     if !matches!(format, "json" | "csv") {
         return Err(usage(format!("unknown --format {format:?} (json or csv)")));
     }
-    let analysis = analyze_folder(folder, options, &Progress::default()).map_err(|e| usage(e.to_string()))?;
+    let analysis =
+        analyze_folder(folder, options, &Progress::default()).map_err(|e| usage(e.to_string()))?;
     let mut buffer = Vec::new();
     match format {
         "csv" => crate::export::write_csv(&analysis, &mut buffer)?,
         _ => crate::export::write_json(&analysis, &mut buffer)?,
     }
     match output {
-        Some(path) => crate::store::write_atomically(path, &buffer).with_context(|| format!("writing {}", path.display()))?,
+        Some(path) => crate::store::write_atomically(path, &buffer)
+            .with_context(|| format!("writing {}", path.display()))?,
         None => {
             let mut stdout = std::io::stdout().lock();
             if let Err(err) = stdout.write_all(&buffer).and_then(|()| stdout.flush())
@@ -186,7 +225,12 @@ fn export(folder: &Path, format: &str, output: Option<&Path>, options: &Options)
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_window(folder: PathBuf, options: Options, screenshot: Option<PathBuf>, size: Option<(f32, f32)>) -> anyhow::Result<()> {
+fn run_window(
+    folder: PathBuf,
+    options: Options,
+    screenshot: Option<PathBuf>,
+    size: Option<(f32, f32)>,
+) -> anyhow::Result<()> {
     let (w, h) = size.unwrap_or((1600.0, 1000.0));
     let viewport = eframe::egui::ViewportBuilder::default()
         .with_title("Dateline")

@@ -1,11 +1,50 @@
 //! Temporary stand-in for the temporal engine (replaced at integration).
 use chrono::{NaiveDate, Weekday};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum TimexType { Date, Time, Duration, Set }
-impl TimexType { pub fn as_str(self) -> &'static str { match self { Self::Date => "DATE", Self::Time => "TIME", Self::Duration => "DURATION", Self::Set => "SET" } } }
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+impl TimexType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Date => "DATE",
+            Self::Time => "TIME",
+            Self::Duration => "DURATION",
+            Self::Set => "SET",
+        }
+    }
+}
 #[derive(Debug, Clone, PartialEq)]
-pub struct Timex { pub start: usize, pub end: usize, pub kind: TimexType, pub value: String, pub modifier: Option<&'static str>, pub range: Option<(NaiveDate, NaiveDate)>, pub rule: &'static str, pub needs_anchor: bool }
-pub struct FullDate { pub start: usize, pub end: usize, pub date: NaiveDate, pub weekday_written: Option<Weekday>, pub has_time: bool }
+pub struct Timex {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TimexType,
+    pub value: String,
+    pub modifier: Option<&'static str>,
+    pub range: Option<(NaiveDate, NaiveDate)>,
+    pub rule: &'static str,
+    pub needs_anchor: bool,
+}
+pub struct FullDate {
+    pub start: usize,
+    pub end: usize,
+    pub date: NaiveDate,
+    pub weekday_written: Option<Weekday>,
+    pub has_time: bool,
+}
 #[derive(Default)]
 pub struct Tagger;
-impl Tagger { pub fn new() -> Self { Self } pub fn tag(&self, _t: &str, _a: Option<NaiveDate>) -> Vec<Timex> { Vec::new() } pub fn full_dates(&self, _t: &str) -> Vec<FullDate> { Vec::new() } }
+impl Tagger {
+    pub fn new() -> Self {
+        Self
+    }
+    pub fn tag(&self, _t: &str, _a: Option<NaiveDate>) -> Vec<Timex> {
+        Vec::new()
+    }
+    pub fn full_dates(&self, _t: &str) -> Vec<FullDate> {
+        Vec::new()
+    }
+}

@@ -4,8 +4,12 @@
 use std::process::Command;
 
 fn dateline(args: &[&str]) -> std::process::Output {
-    let output = Command::new(env!("CARGO_BIN_EXE_dateline")).args(args).output();
-    let Ok(output) = output else { panic!("cannot run dateline") };
+    let output = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .output();
+    let Ok(output) = output else {
+        panic!("cannot run dateline")
+    };
     output
 }
 
@@ -16,7 +20,11 @@ fn samples() -> String {
 #[test]
 fn export_prints_the_json_contract() {
     let out = dateline(&["export", &samples(), "--format", "json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
     let docs = json["documents"].as_array().cloned().unwrap_or_default();
     assert_eq!(docs.len(), 5);
@@ -29,7 +37,22 @@ fn export_prints_the_json_contract() {
     let events = json["events"].as_array().cloned().unwrap_or_default();
     assert!(!events.is_empty());
     for event in &events {
-        for key in ["id", "doc", "kind", "date", "range", "time_text", "sentence", "trigger", "text", "actors", "people", "place", "modality", "merged_with"] {
+        for key in [
+            "id",
+            "doc",
+            "kind",
+            "date",
+            "range",
+            "time_text",
+            "sentence",
+            "trigger",
+            "text",
+            "actors",
+            "people",
+            "place",
+            "modality",
+            "merged_with",
+        ] {
             assert!(event.get(key).is_some(), "event lacks {key}");
         }
     }
@@ -50,10 +73,20 @@ fn published_dates_file_wins_and_csv_works() {
     let _ = std::fs::create_dir_all(&dir);
     let csv = dir.join("published.csv");
     let _ = std::fs::write(&csv, "path,date\n001_2c6893b08207fa19.txt,2020-08-24\n");
-    let out = dateline(&["export", &samples(), "--published-dates", &csv.display().to_string()]);
+    let out = dateline(&[
+        "export",
+        &samples(),
+        "--published-dates",
+        &csv.display().to_string(),
+    ]);
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
-    let doc = json["documents"].as_array().cloned().unwrap_or_default().into_iter().find(|d| d["path"] == "001_2c6893b08207fa19.txt");
+    let doc = json["documents"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .find(|d| d["path"] == "001_2c6893b08207fa19.txt");
     let doc = doc.unwrap_or_default();
     assert_eq!(doc["published"], "2020-08-24");
     assert_eq!(doc["published_source"], "user");
@@ -76,6 +109,9 @@ fn bad_arguments_and_missing_folders_exit_2_with_a_message() {
     ] {
         let out = dateline(&args);
         assert_eq!(out.status.code(), Some(2), "args {args:?}");
-        assert!(String::from_utf8_lossy(&out.stderr).contains("error"), "args {args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("error"),
+            "args {args:?}"
+        );
     }
 }

@@ -10,14 +10,20 @@ use serde_json::Value;
 use std::collections::HashMap;
 
 fn gold() -> Value {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seeds.gold.json"))
-        .unwrap_or_default();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/seeds.gold.json"
+    ))
+    .unwrap_or_default();
     serde_json::from_str(&text).unwrap_or(Value::Null)
 }
 
 fn published_dates() -> HashMap<String, chrono::NaiveDate> {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seeds.published.csv"))
-        .unwrap_or_default();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/seeds.published.csv"
+    ))
+    .unwrap_or_default();
     text.lines()
         .filter_map(|l| l.split_once(','))
         .filter_map(|(p, d)| Some((p.to_owned(), d.trim().parse().ok()?)))
@@ -27,7 +33,11 @@ fn published_dates() -> HashMap<String, chrono::NaiveDate> {
 fn export(options: &Options) -> Export {
     let analysis = analyze_folder(&dateline::sample_folder(), options, &Progress::default());
     assert!(analysis.is_ok(), "the sample folder must open");
-    analysis.map(|a| to_export(&a)).unwrap_or(Export { documents: vec![], events: vec![], timexes: vec![] })
+    analysis.map(|a| to_export(&a)).unwrap_or(Export {
+        documents: vec![],
+        events: vec![],
+        timexes: vec![],
+    })
 }
 
 #[derive(Debug, Default)]
@@ -50,7 +60,10 @@ fn score(export: &Export, with_published: bool) -> Score {
     let docs = gold["documents"].as_array().cloned().unwrap_or_default();
     for doc in &docs {
         let path = doc["doc"].as_str().unwrap_or_default();
-        let published_known = export.documents.iter().any(|d| d.path == path && d.published.is_some());
+        let published_known = export
+            .documents
+            .iter()
+            .any(|d| d.path == path && d.published.is_some());
         for ev in doc["events"].as_array().cloned().unwrap_or_default() {
             let kind = ev["kind"].as_str().unwrap_or_default();
             let evidence = ev["evidence"].as_str().unwrap_or_default();
@@ -65,7 +78,9 @@ fn score(export: &Export, with_published: bool) -> Score {
                 .iter()
                 .copied()
                 .filter(|&i| !used[i] && export.events[i].kind == kind)
-                .min_by_key(|&i| usize::from(export.events[i].date.as_deref() != ev["date"].as_str()));
+                .min_by_key(|&i| {
+                    usize::from(export.events[i].date.as_deref() != ev["date"].as_str())
+                });
             // Optional gold events are neither rewarded nor penalised.
             if optional {
                 for &i in &candidates {
@@ -126,16 +141,31 @@ fn report(label: &str, export: &Export, s: &Score) {
 #[test]
 fn publication_dates_come_from_the_text_or_stay_unknown() {
     let export = export(&Options::default());
-    let published: HashMap<&str, Option<&str>> =
-        export.documents.iter().map(|d| (d.path.as_str(), d.published.as_deref())).collect();
+    let published: HashMap<&str, Option<&str>> = export
+        .documents
+        .iter()
+        .map(|d| (d.path.as_str(), d.published.as_deref()))
+        .collect();
     let gold = gold();
     for doc in gold["documents"].as_array().cloned().unwrap_or_default() {
         let path = doc["doc"].as_str().unwrap_or_default();
         let in_text = doc["published"]["in_text"].as_bool().unwrap_or(false);
-        let want = if in_text { doc["published"]["value"].as_str() } else { None };
-        assert_eq!(published.get(path).copied().flatten(), want, "publication date of {path}");
+        let want = if in_text {
+            doc["published"]["value"].as_str()
+        } else {
+            None
+        };
+        assert_eq!(
+            published.get(path).copied().flatten(),
+            want,
+            "publication date of {path}"
+        );
     }
-    let undated = export.documents.iter().filter(|d| d.problems.iter().any(|p| p.contains("no publication date"))).count();
+    let undated = export
+        .documents
+        .iter()
+        .filter(|d| d.problems.iter().any(|p| p.contains("no publication date")))
+        .count();
     assert_eq!(undated, 3, "documents listed as needing a date");
 }
 
@@ -144,22 +174,46 @@ fn seed_events_without_outside_dates() {
     let export = export(&Options::default());
     let s = score(&export, false);
     report("text only", &export, &s);
-    assert!(s.found * 100 >= s.gold * 90, "recall below 0.90: {:?}", s.misses);
-    assert_eq!(s.dated_right, s.dated_gold, "wrong dates: {:?}", s.wrong_dates);
-    assert!(s.extra <= export.events.len() / 2, "too many events not in the gold");
+    assert!(
+        s.found * 100 >= s.gold * 90,
+        "recall below 0.90: {:?}",
+        s.misses
+    );
+    assert_eq!(
+        s.dated_right, s.dated_gold,
+        "wrong dates: {:?}",
+        s.wrong_dates
+    );
+    assert!(
+        s.extra <= export.events.len() / 2,
+        "too many events not in the gold"
+    );
 }
 
 #[test]
 fn seed_events_with_published_dates() {
-    let options = Options { published: published_dates() };
+    let options = Options {
+        published: published_dates(),
+    };
     let export = export(&options);
     let s = score(&export, true);
     report("with --published-dates", &export, &s);
-    assert!(s.found * 100 >= s.gold * 90, "recall below 0.90: {:?}", s.misses);
-    assert_eq!(s.dated_right, s.dated_gold, "wrong dates: {:?}", s.wrong_dates);
+    assert!(
+        s.found * 100 >= s.gold * 90,
+        "recall below 0.90: {:?}",
+        s.misses
+    );
+    assert_eq!(
+        s.dated_right, s.dated_gold,
+        "wrong dates: {:?}",
+        s.wrong_dates
+    );
     // Every event keeps its trace back to the text.
     for e in &export.events {
-        assert!(e.sentence[0] <= e.trigger[0] && e.trigger[1] <= e.sentence[1], "trigger outside sentence: {e:?}");
+        assert!(
+            e.sentence[0] <= e.trigger[0] && e.trigger[1] <= e.sentence[1],
+            "trigger outside sentence: {e:?}"
+        );
         assert!(!e.rule.is_empty());
     }
 }

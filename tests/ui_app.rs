@@ -10,7 +10,14 @@ use std::time::{Duration, Instant};
 fn harness() -> Harness<'static, DatelineApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(|cc| DatelineApp::new(cc, Some(dateline::sample_folder()), Options::default(), None));
+        .build_eframe(|cc| {
+            DatelineApp::new(
+                cc,
+                Some(dateline::sample_folder()),
+                Options::default(),
+                None,
+            )
+        });
     // Reading happens on a background thread: step until it is done.
     let start = Instant::now();
     while harness.state().state.analysis.is_none() && start.elapsed() < Duration::from_secs(60) {
@@ -27,10 +34,14 @@ use eframe::egui;
 fn clicking_an_event_shows_its_sentence_in_the_source_pane() {
     let mut harness = harness();
     let analysis = harness.state().state.analysis.clone();
-    let Some(analysis) = analysis else { panic!("the sample folder did not load") };
+    let Some(analysis) = analysis else {
+        panic!("the sample folder did not load")
+    };
     let order = harness.state().state.list_order();
     let first = order.first().copied();
-    let Some(event_index) = first else { panic!("no events in the sample folder") };
+    let Some(event_index) = first else {
+        panic!("no events in the sample folder")
+    };
     let event = &analysis.events[event_index];
     let label = dateline::ui::event_label(&analysis, event);
     let sentence = analysis.sentence_text(event).to_owned();
@@ -47,7 +58,7 @@ fn clicking_an_event_shows_its_sentence_in_the_source_pane() {
         .filter_map(|node| node.accesskit_node().label())
         .collect();
     assert!(
-        shown.iter().any(|text| *text == doc_text),
+        shown.contains(&doc_text),
         "the document text with the sentence is not shown; labels holding it: {shown:?}"
     );
 }

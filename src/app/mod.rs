@@ -79,37 +79,51 @@ impl AppState {
     /// A state with the given analysis options.
     #[must_use]
     pub fn new(options: Options) -> Self {
-        Self { options, ..Self::default() }
+        Self {
+            options,
+            ..Self::default()
+        }
     }
 
     /// Fraction read of the folder being read, if one is.
     #[must_use]
     pub fn loading(&self) -> Option<(f32, &Path)> {
-        self.job.as_ref().map(|j| (j.progress.fraction(), j.folder.as_path()))
+        self.job
+            .as_ref()
+            .map(|j| (j.progress.fraction(), j.folder.as_path()))
     }
 
     /// Starts reading a folder in the background.
     pub fn open_folder(&mut self, folder: PathBuf) {
         if let Some(job) = self.job.take() {
-            job.progress.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+            job.progress
+                .cancel
+                .store(true, std::sync::atomic::Ordering::Relaxed);
         }
         let progress = Arc::new(Progress::default());
         let (tx, rx) = channel();
         let options = self.options.clone();
         let job_progress = Arc::clone(&progress);
         let job_folder = folder.clone();
-        let spawned = std::thread::Builder::new().name("read-folder".into()).spawn(move || {
-            let result = analyze_folder(&job_folder, &options, &job_progress).map_err(|e| e.to_string());
-            // The receiver is gone when another folder replaced this one.
-            let _ = tx.send(result);
-        });
+        let spawned = std::thread::Builder::new()
+            .name("read-folder".into())
+            .spawn(move || {
+                let result =
+                    analyze_folder(&job_folder, &options, &job_progress).map_err(|e| e.to_string());
+                // The receiver is gone when another folder replaced this one.
+                let _ = tx.send(result);
+            });
         if let Err(err) = spawned {
             self.status = Some(format!("cannot start reading: {err}"));
             return;
         }
         self.folder = Some(folder.clone());
         self.status = None;
-        self.job = Some(Job { folder, progress, result: rx });
+        self.job = Some(Job {
+            folder,
+            progress,
+            result: rx,
+        });
     }
 
     /// Collects finished background work. Returns true when something changed.
@@ -164,7 +178,12 @@ impl AppState {
     /// Events in list order: dated ones by date, then undated ones.
     #[must_use]
     pub fn list_order(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = self.index.entries().iter().map(|e| e.event as usize).collect();
+        let mut order: Vec<usize> = self
+            .index
+            .entries()
+            .iter()
+            .map(|e| e.event as usize)
+            .collect();
         order.extend(self.index.undated.iter().map(|&e| e as usize));
         order
     }
@@ -175,7 +194,11 @@ impl AppState {
             Command::OpenFolder(folder) => self.open_folder(folder),
             Command::PickFolder => {
                 if self.picker.is_none() {
-                    self.picker = Some(spawn_dialog(|| rfd::FileDialog::new().set_title("Open a folder of articles").pick_folder()));
+                    self.picker = Some(spawn_dialog(|| {
+                        rfd::FileDialog::new()
+                            .set_title("Open a folder of articles")
+                            .pick_folder()
+                    }));
                 }
             }
             Command::Select(event) => {
@@ -184,9 +207,14 @@ impl AppState {
             }
             Command::SelectStep(step) => {
                 let order = self.list_order();
-                let position = self.selected.and_then(|s| order.iter().position(|&e| e == s));
+                let position = self
+                    .selected
+                    .and_then(|s| order.iter().position(|&e| e == s));
                 let next = match position {
-                    Some(p) => p.checked_add_signed(step as isize).filter(|&n| n < order.len()).unwrap_or(p),
+                    Some(p) => p
+                        .checked_add_signed(step as isize)
+                        .filter(|&n| n < order.len())
+                        .unwrap_or(p),
                     None => 0,
                 };
                 if let Some(&event) = order.get(next) {
@@ -203,7 +231,12 @@ impl AppState {
                         ExportFormat::Json => ("dateline.json", "json"),
                         ExportFormat::Csv => ("dateline.csv", "csv"),
                     };
-                    let rx = spawn_dialog(move || rfd::FileDialog::new().set_file_name(name).add_filter(ext, &[ext]).save_file());
+                    let rx = spawn_dialog(move || {
+                        rfd::FileDialog::new()
+                            .set_file_name(name)
+                            .add_filter(ext, &[ext])
+                            .save_file()
+                    });
                     self.export_picker = Some((format, rx));
                 }
             }
@@ -211,7 +244,9 @@ impl AppState {
     }
 
     fn export(&mut self, format: ExportFormat, path: &Path) {
-        let Some(analysis) = &self.analysis else { return };
+        let Some(analysis) = &self.analysis else {
+            return;
+        };
         let mut buffer = Vec::new();
         let written = match format {
             ExportFormat::Json => crate::export::write_json(analysis, &mut buffer),
@@ -226,11 +261,15 @@ impl AppState {
 }
 
 /// Runs a blocking native dialog on its own thread.
-fn spawn_dialog(dialog: impl FnOnce() -> Option<PathBuf> + Send + 'static) -> Receiver<Option<PathBuf>> {
+fn spawn_dialog(
+    dialog: impl FnOnce() -> Option<PathBuf> + Send + 'static,
+) -> Receiver<Option<PathBuf>> {
     let (tx, rx) = channel();
-    let spawned = std::thread::Builder::new().name("dialog".into()).spawn(move || {
-        let _ = tx.send(dialog());
-    });
+    let spawned = std::thread::Builder::new()
+        .name("dialog".into())
+        .spawn(move || {
+            let _ = tx.send(dialog());
+        });
     if spawned.is_err() {
         let (tx, rx) = channel();
         let _ = tx.send(None);
@@ -249,7 +288,12 @@ pub struct DatelineApp {
 impl DatelineApp {
     /// Creates the app and starts reading `folder`, if given.
     #[must_use]
-    pub fn new(cc: &eframe::CreationContext<'_>, folder: Option<PathBuf>, options: Options, screenshot: Option<ScreenshotPlan>) -> Self {
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        folder: Option<PathBuf>,
+        options: Options,
+        screenshot: Option<ScreenshotPlan>,
+    ) -> Self {
         ui::theme::apply(&cc.egui_ctx);
         let mut state = AppState::new(options);
         if let Some(folder) = folder {
@@ -265,8 +309,18 @@ impl eframe::App for DatelineApp {
             ui.ctx().request_repaint();
         }
         let mut commands = Vec::new();
-        for path in ui.ctx().input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect::<Vec<_>>()) {
-            let folder = if path.is_dir() { path } else { path.parent().map(Path::to_path_buf).unwrap_or(path) };
+        for path in ui.ctx().input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect::<Vec<_>>()
+        }) {
+            let folder = if path.is_dir() {
+                path
+            } else {
+                path.parent().map(Path::to_path_buf).unwrap_or(path)
+            };
             commands.push(Command::OpenFolder(folder));
         }
         ui::shortcuts(ui.ctx(), &mut commands);
@@ -280,7 +334,8 @@ impl eframe::App for DatelineApp {
             self.state.apply(command);
         }
         if self.state.busy() {
-            ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
         }
         if let Some(plan) = &mut self.screenshot {
             plan.step(ui.ctx(), &mut self.state);

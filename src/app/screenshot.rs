@@ -20,7 +20,11 @@ impl ScreenshotPlan {
     /// A plan saving to `out`.
     #[must_use]
     pub fn new(out: PathBuf) -> Self {
-        Self { out, settled: 0, requested: false }
+        Self {
+            out,
+            settled: 0,
+            requested: false,
+        }
     }
 
     /// Advances the plan by one frame.

@@ -49,7 +49,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let units = sample.len() / 2;
     let even_zeros = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_zeros = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_zeros = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if odd_zeros * 10 >= units * 7 && even_zeros * 10 <= units {
         Some(UTF_16LE)
     } else if even_zeros * 10 >= units * 7 && odd_zeros * 10 <= units {
@@ -71,8 +76,14 @@ mod tests {
     fn decodes_every_common_encoding() {
         let cases: Vec<(Vec<u8>, &str)> = vec![
             ("Tehran – Moscow’s".as_bytes().to_vec(), "UTF-8"),
-            ([&[0xEF, 0xBB, 0xBF][..], "Tehran".as_bytes()].concat(), "UTF-8"),
-            ([vec![0xFF, 0xFE], utf16le("Tehran – Moscow")].concat(), "UTF-16LE"),
+            (
+                [&[0xEF, 0xBB, 0xBF][..], "Tehran".as_bytes()].concat(),
+                "UTF-8",
+            ),
+            (
+                [vec![0xFF, 0xFE], utf16le("Tehran – Moscow")].concat(),
+                "UTF-16LE",
+            ),
             (utf16le("Tehran and Moscow met on Sunday"), "UTF-16LE"),
         ];
         for (bytes, encoding) in cases {

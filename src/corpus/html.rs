@@ -17,15 +17,37 @@ pub struct HtmlPage {
 
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "nav", "header", "footer",
-    "aside", "form", "button", "select", "head",
+    "script", "style", "noscript", "template", "svg", "iframe", "nav", "header", "footer", "aside",
+    "form", "button", "select", "head",
 ];
 
 /// Elements that start a new line of text.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-    "article", "blockquote", "tr", "table", "figcaption", "figure", "pre", "hr", "dd", "dt",
-    "main", "time",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "blockquote",
+    "tr",
+    "table",
+    "figcaption",
+    "figure",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "main",
+    "time",
 ];
 
 /// Meta tags carrying a publication date, most trusted first.
@@ -45,12 +67,18 @@ const DATE_META: &[&str] = &[
     "article.published",
 ];
 
-#[expect(clippy::expect_used, reason = "constant selectors, checked by the tests")]
+#[expect(
+    clippy::expect_used,
+    reason = "constant selectors, checked by the tests"
+)]
 fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("valid constant selector")
 }
 
-#[expect(clippy::expect_used, reason = "constant patterns, checked by the tests")]
+#[expect(
+    clippy::expect_used,
+    reason = "constant patterns, checked by the tests"
+)]
 fn regex(pattern: &str) -> regex::Regex {
     regex::Regex::new(pattern).expect("valid constant regex")
 }
@@ -58,7 +86,8 @@ fn regex(pattern: &str) -> regex::Regex {
 static META: LazyLock<Selector> = LazyLock::new(|| selector("meta"));
 static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
 static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
-static JSON_LD: LazyLock<Selector> = LazyLock::new(|| selector("script[type=\"application/ld+json\"]"));
+static JSON_LD: LazyLock<Selector> =
+    LazyLock::new(|| selector("script[type=\"application/ld+json\"]"));
 static ARTICLE: LazyLock<Selector> = LazyLock::new(|| selector("article"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| selector("body"));
 static ISO_DATE: LazyLock<regex::Regex> = LazyLock::new(|| regex(r"(\d{4})-(\d{2})-(\d{2})"));
@@ -91,7 +120,11 @@ pub fn read_html(source: &str) -> HtmlPage {
     }
     for script in doc.select(&JSON_LD) {
         let json: String = script.text().collect();
-        if let Some(date) = JSON_LD_DATE.captures(&json).and_then(|c| c.get(1)).and_then(|m| iso_date(m.as_str())) {
+        if let Some(date) = JSON_LD_DATE
+            .captures(&json)
+            .and_then(|c| c.get(1))
+            .and_then(|m| iso_date(m.as_str()))
+        {
             dates.push((0, date));
         }
     }
@@ -113,7 +146,10 @@ pub fn read_html(source: &str) -> HtmlPage {
         .map(|t| t.text().collect::<String>().trim().to_owned())
         .filter(|t| !t.is_empty())
         .or(og_title.filter(|t| !t.is_empty()));
-    let root = doc.select(&ARTICLE).next().or_else(|| doc.select(&BODY).next());
+    let root = doc
+        .select(&ARTICLE)
+        .next()
+        .or_else(|| doc.select(&BODY).next());
     let mut text = String::new();
     if let Some(root) = root {
         collect_text(root, &mut text);
@@ -196,8 +232,16 @@ mod tests {
             <footer>Copyright</footer></body></html>"#;
         let page = read_html(html);
         assert_eq!(page.title.as_deref(), Some("Rogozin visits Tehran"));
-        assert_eq!(page.dates.first().map(ToString::to_string).as_deref(), Some("2017-08-05"));
-        assert!(page.text.contains("Rogozin is set to visit Iran on Saturday."), "{}", page.text);
+        assert_eq!(
+            page.dates.first().map(ToString::to_string).as_deref(),
+            Some("2017-08-05")
+        );
+        assert!(
+            page.text
+                .contains("Rogozin is set to visit Iran on Saturday."),
+            "{}",
+            page.text
+        );
         assert!(!page.text.contains("not text"));
         assert!(!page.text.contains("Home | World"));
         assert!(!page.text.contains("Copyright"));
@@ -207,6 +251,9 @@ mod tests {
     fn json_ld_date_is_used() {
         let html = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-01-23T10:00:00Z"}</script></head><body><p>Text.</p></body></html>"#;
         let page = read_html(html);
-        assert_eq!(page.dates.first().map(ToString::to_string).as_deref(), Some("2023-01-23"));
+        assert_eq!(
+            page.dates.first().map(ToString::to_string).as_deref(),
+            Some("2023-01-23")
+        );
     }
 }

@@ -80,7 +80,9 @@ pub fn title_from_text(text: &str, fallback: &str) -> String {
         let words: Vec<&str> = line.split_whitespace().collect();
         let wordy = words
             .iter()
-            .filter(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(|c| c.is_ascii_digit()))
+            .filter(|w| {
+                w.chars().any(char::is_alphabetic) && !w.chars().any(|c| c.is_ascii_digit())
+            })
             .count();
         words.len() >= 4 && wordy * 3 >= words.len() * 2 && !line.contains(" / ")
     });

@@ -29,14 +29,19 @@ const HEADER_BYTES: usize = 800;
 /// A text candidate needs at least this score.
 const MIN_SCORE: i32 = 2;
 
-#[expect(clippy::expect_used, reason = "constant patterns, checked by the tests")]
+#[expect(
+    clippy::expect_used,
+    reason = "constant patterns, checked by the tests"
+)]
 fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid constant regex")
 }
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(1[89]\d\d|20\d\d)\b"));
 static WEEKDAY_MENTION: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:on|since|last|this|until|by)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+    regex(
+        r"(?i)\b(?:on|since|last|this|until|by)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    )
 });
 static PUBLISHED_LABEL: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(published|posted|dated|first published|released)\b"));
@@ -44,7 +49,9 @@ static OTHER_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?i)\b(updated|modified|retrieved|accessed|printed|downloaded|archived|last edited)\b")
 });
 static PATH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:^|[^0-9])((?:19|20)\d\d)[-_/.]?(0[1-9]|1[0-2])[-_/.]?(0[1-9]|[12]\d|3[01])(?:[^0-9]|$)")
+    regex(
+        r"(?:^|[^0-9])((?:19|20)\d\d)[-_/.]?(0[1-9]|1[0-2])[-_/.]?(0[1-9]|[12]\d|3[01])(?:[^0-9]|$)",
+    )
 });
 
 /// Finds a document's publication date: metadata first, then the text, then
@@ -77,11 +84,16 @@ fn from_text(tagger: &Tagger, text: &str) -> Option<PublishedGuess> {
         let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
         (start, end)
     };
-    let candidate_lines: Vec<(usize, usize)> = candidates.iter().map(|c| line_of(c.start)).collect();
+    let candidate_lines: Vec<(usize, usize)> =
+        candidates.iter().map(|c| line_of(c.start)).collect();
     // Years the article talks about, outside the lines that hold candidates.
     let body_years: Vec<i32> = YEAR
         .find_iter(text)
-        .filter(|m| !candidate_lines.iter().any(|&(s, e)| m.start() >= s && m.end() <= e))
+        .filter(|m| {
+            !candidate_lines
+                .iter()
+                .any(|&(s, e)| m.start() >= s && m.end() <= e)
+        })
         .filter_map(|m| m.as_str().parse().ok())
         .collect();
     let latest_body_year = body_years.iter().copied().max();
@@ -98,7 +110,11 @@ fn from_text(tagger: &Tagger, text: &str) -> Option<PublishedGuess> {
             .split_whitespace()
             .chain(text[candidate.end.min(line_end)..line_end].split_whitespace())
             .filter(|w| w.chars().any(char::is_alphabetic))
-            .filter(|w| w.trim_matches(|c: char| !c.is_alphabetic()).parse::<Weekday>().is_err())
+            .filter(|w| {
+                w.trim_matches(|c: char| !c.is_alphabetic())
+                    .parse::<Weekday>()
+                    .is_err()
+            })
             .count();
         let mut score = 0;
         if candidate.start < HEADER_BYTES {
@@ -159,7 +175,6 @@ fn from_path(path: &str) -> Option<PublishedGuess> {
     })
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::detect_published;
@@ -191,8 +206,16 @@ mod tests {
 
     #[test]
     fn no_full_date_means_no_guess_except_from_the_path() {
-        check("Zarif traveled to Moscow on July 21. A treaty of March 2001.", "c.txt", None);
-        check("No date here.", "news/2016/02/17/story.txt", Some("2016-02-17"));
+        check(
+            "Zarif traveled to Moscow on July 21. A treaty of March 2001.",
+            "c.txt",
+            None,
+        );
+        check(
+            "No date here.",
+            "news/2016/02/17/story.txt",
+            Some("2016-02-17"),
+        );
     }
 
     #[test]

@@ -62,7 +62,9 @@ pub fn list_files(root: &Path) -> Result<Vec<Entry>, FolderError> {
     let mut entries = Vec::new();
     for item in walker {
         match item {
-            Ok(entry) if entry.file_type().is_file() => entries.push(Entry::File(entry.into_path())),
+            Ok(entry) if entry.file_type().is_file() => {
+                entries.push(Entry::File(entry.into_path()))
+            }
             Ok(_) => {}
             Err(err) => {
                 let path = err
@@ -111,8 +113,13 @@ pub fn read_file(root: &Path, path: &Path) -> Document {
         .unwrap_or_default();
     let is_html = HTML_EXTENSIONS.contains(&ext.as_str());
     if !is_html && !TEXT_EXTENSIONS.contains(&ext.as_str()) {
-        let what = if ext.is_empty() { "no extension".to_owned() } else { format!(".{ext}") };
-        doc.problems.push(format!("not read: unsupported file type ({what})"));
+        let what = if ext.is_empty() {
+            "no extension".to_owned()
+        } else {
+            format!(".{ext}")
+        };
+        doc.problems
+            .push(format!("not read: unsupported file type ({what})"));
         return doc;
     }
     let bytes = match std::fs::metadata(path) {

@@ -57,7 +57,11 @@ pub fn segments(text: &str, start: usize, end: usize) -> Vec<Segment> {
         });
     }
     if out.is_empty() {
-        out.push(Segment { start, end, subordinate: false });
+        out.push(Segment {
+            start,
+            end,
+            subordinate: false,
+        });
     }
     out
 }

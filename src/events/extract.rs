@@ -39,20 +39,28 @@ pub struct RawEvent {
     pub modality: Modality,
 }
 
-#[expect(clippy::expect_used, reason = "constant patterns, checked by the tests")]
+#[expect(
+    clippy::expect_used,
+    reason = "constant patterns, checked by the tests"
+)]
 fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid constant regex")
 }
 
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:will|would|shall|'ll|is\s+set\s+to|are\s+set\s+to|is\s+expected\s+to|are\s+expected\s+to|expected\s+to|plans?\s+to|planning\s+to|intends?\s+to|is\s+due\s+to|are\s+due\s+to|is\s+to|are\s+to|hopes?|hoped|upcoming|scheduled\s+to|to\s+be\s+held|eyeing|possibility\s+of)\b")
+    regex(
+        r"(?i)\b(?:will|would|shall|'ll|is\s+set\s+to|are\s+set\s+to|is\s+expected\s+to|are\s+expected\s+to|expected\s+to|plans?\s+to|planning\s+to|intends?\s+to|is\s+due\s+to|are\s+due\s+to|is\s+to|are\s+to|hopes?|hoped|upcoming|scheduled\s+to|to\s+be\s+held|eyeing|possibility\s+of)\b",
+    )
 });
 static NEGATED: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(?:not|n't|never|no\s+longer|refused\s+to|declined\s+to)\b"));
 static UNCERTAIN: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?i)\b(?:reportedly|allegedly|may|might|could|possibly|rumou?red|unconfirmed|is\s+said\s+to|tentatively)\b")
+    regex(
+        r"(?i)\b(?:reportedly|allegedly|may|might|could|possibly|rumou?red|unconfirmed|is\s+said\s+to|tentatively)\b",
+    )
 });
-static PLACE_PREP: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)(?:\b(?:in|at|to|visit|visited|visiting)\s+)$"));
+static PLACE_PREP: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)(?:\b(?:in|at|to|visit|visited|visiting)\s+)$"));
 
 /// A proposed trigger before filtering.
 #[derive(Debug, Clone, Copy)]
@@ -78,7 +86,8 @@ impl EventExtractor {
         let people = find_people(text, gazetteer);
         let mut events = Vec::new();
         for (index, sentence) in sentences.iter().enumerate() {
-            events.extend(self.sentence_events(text, index, *sentence, timexes, &people, gazetteer));
+            events
+                .extend(self.sentence_events(text, index, *sentence, timexes, &people, gazetteer));
         }
         events
     }
@@ -97,11 +106,16 @@ impl EventExtractor {
         let segs = segments(text, sentence.start, sentence.end);
         let mut candidates: Vec<Candidate> = Vec::new();
         for rule_index in rules.set.matches(body).iter() {
-            let Some(rule) = rules.rules.get(rule_index) else { continue };
+            let Some(rule) = rules.rules.get(rule_index) else {
+                continue;
+            };
             for caps in rule.regex.captures_iter(body) {
                 let Some(whole) = caps.get(0) else { continue };
                 let trigger = caps.name("t").unwrap_or(whole);
-                let trigger = (sentence.start + trigger.start(), sentence.start + trigger.end());
+                let trigger = (
+                    sentence.start + trigger.start(),
+                    sentence.start + trigger.end(),
+                );
                 candidates.push(Candidate {
                     rule: rule_index,
                     kind: rule.kind,
@@ -157,7 +171,9 @@ fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates.sort_by_key(|c| (std::cmp::Reverse(c.matched.1 - c.matched.0), c.trigger.0));
     let mut kept: Vec<Candidate> = Vec::new();
     for c in candidates {
-        let overlaps = kept.iter().any(|k| c.trigger.0 < k.trigger.1 && k.trigger.0 < c.trigger.1);
+        let overlaps = kept
+            .iter()
+            .any(|k| c.trigger.0 < k.trigger.1 && k.trigger.0 < c.trigger.1);
         if !overlaps {
             kept.push(c);
         }
@@ -170,11 +186,18 @@ fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 /// reporting frames to any other event, and one event per kind per clause.
 fn filter_by_clause(candidates: Vec<Candidate>) -> Vec<Candidate> {
     let strong_in = |seg: usize, kind: EventKind| {
+        candidates.iter().any(|o| {
+            o.segment == seg
+                && o.class == RuleClass::Strong
+                && o.kind != kind
+                && o.kind != EventKind::Statement
+        })
+    };
+    let other_in = |seg: usize| {
         candidates
             .iter()
-            .any(|o| o.segment == seg && o.class == RuleClass::Strong && o.kind != kind && o.kind != EventKind::Statement)
+            .any(|o| o.segment == seg && o.class != RuleClass::Report)
     };
-    let other_in = |seg: usize| candidates.iter().any(|o| o.segment == seg && o.class != RuleClass::Report);
     let mut kept: Vec<Candidate> = Vec::new();
     for c in &candidates {
         let drop = match c.class {
@@ -182,7 +205,9 @@ fn filter_by_clause(candidates: Vec<Candidate>) -> Vec<Candidate> {
             RuleClass::Report => other_in(c.segment),
             RuleClass::Strong => false,
         };
-        let duplicate = kept.iter().any(|k| k.segment == c.segment && k.kind == c.kind);
+        let duplicate = kept
+            .iter()
+            .any(|k| k.segment == c.segment && k.kind == c.kind);
         if !drop && !duplicate {
             kept.push(*c);
         }
@@ -194,9 +219,17 @@ fn filter_by_clause(candidates: Vec<Candidate>) -> Vec<Candidate> {
 /// document's timexes): the nearest date of its own clause; else a date in a
 /// clause with no event of its own (a fronted "Last week," or a relative
 /// "which will end next March" right after it).
-fn link_dates(candidates: &[Candidate], dates: &[(usize, &Timex)], segs: &[Segment]) -> Vec<Option<usize>> {
+fn link_dates(
+    candidates: &[Candidate],
+    dates: &[(usize, &Timex)],
+    segs: &[Segment],
+) -> Vec<Option<usize>> {
     let distance = |c: &Candidate, t: &Timex| {
-        if t.start >= c.trigger.1 { t.start - c.trigger.1 } else { c.trigger.0.saturating_sub(t.end) }
+        if t.start >= c.trigger.1 {
+            t.start - c.trigger.1
+        } else {
+            c.trigger.0.saturating_sub(t.end)
+        }
     };
     // Each date first goes to the nearest trigger in its clause.
     let mut owner: Vec<Option<usize>> = Vec::with_capacity(dates.len());
@@ -228,18 +261,27 @@ fn link_dates(candidates: &[Candidate], dates: &[(usize, &Timex)], segs: &[Segme
             let fronted = (!subordinate)
                 .then(|| {
                     dates.iter().zip(&owner).rev().find(|((_, t), o)| {
-                        o.is_none() && segment_of(segs, t.start) < c.segment && !segs.get(segment_of(segs, t.start)).is_some_and(|s| s.subordinate)
+                        o.is_none()
+                            && segment_of(segs, t.start) < c.segment
+                            && !segs
+                                .get(segment_of(segs, t.start))
+                                .is_some_and(|s| s.subordinate)
                     })
                 })
                 .flatten()
                 .map(|((i, _), _)| *i);
             // A relative clause right after the trigger's clause.
             let relative = || {
-                dates.iter().zip(&owner).find(|((_, t), o)| {
-                    let seg = segment_of(segs, t.start);
-                    o.is_none() && seg == c.segment + 1 && segs.get(seg).is_some_and(|s| s.subordinate)
-                })
-                .map(|((i, _), _)| *i)
+                dates
+                    .iter()
+                    .zip(&owner)
+                    .find(|((_, t), o)| {
+                        let seg = segment_of(segs, t.start);
+                        o.is_none()
+                            && seg == c.segment + 1
+                            && segs.get(seg).is_some_and(|s| s.subordinate)
+                    })
+                    .map(|((i, _), _)| *i)
             };
             // Otherwise share the nearest date of the own clause.
             let shared = || {
@@ -267,7 +309,10 @@ fn actors(entities: &[super::Entity]) -> Vec<String> {
 
 fn sentence_people(people: &[PersonMention], sentence: Sentence) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for p in people.iter().filter(|p| p.start >= sentence.start && p.end <= sentence.end) {
+    for p in people
+        .iter()
+        .filter(|p| p.start >= sentence.start && p.end <= sentence.end)
+    {
         if !out.contains(&p.name) {
             out.push(p.name.clone());
         }
@@ -277,10 +322,17 @@ fn sentence_people(people: &[PersonMention], sentence: Sentence) -> Vec<String> 
 
 /// The first place named right after "in", "at", "to" or "visit" in the
 /// trigger's neighbourhood (same match or the following words).
-fn place(text: &str, sentence_start: usize, entities: &[super::Entity], c: &Candidate) -> Option<String> {
+fn place(
+    text: &str,
+    sentence_start: usize,
+    entities: &[super::Entity],
+    c: &Candidate,
+) -> Option<String> {
     entities
         .iter()
-        .filter(|e| e.kind != super::EntityKind::Demonym && e.kind != super::EntityKind::Organization)
+        .filter(|e| {
+            e.kind != super::EntityKind::Demonym && e.kind != super::EntityKind::Organization
+        })
         .map(|e| (sentence_start + e.start, e))
         .filter(|(start, _)| *start >= c.trigger.0 && *start <= c.matched.1.max(c.trigger.1) + 80)
         .find(|(start, _)| PLACE_PREP.is_match(&text[c.trigger.0.min(*start)..*start]))
@@ -291,8 +343,24 @@ fn place(text: &str, sentence_start: usize, entities: &[super::Entity], c: &Cand
 /// Modality from the words of the clause before the trigger.
 fn modality(text: &str, seg: Segment, c: &Candidate) -> Modality {
     let before = &text[seg.start.min(c.trigger.0)..c.trigger.0];
-    let window: String = before.split_whitespace().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join(" ");
-    let near: String = before.split_whitespace().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join(" ");
+    let window: String = before
+        .split_whitespace()
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let near: String = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<Vec<_>>()
+        .join(" ");
     if NEGATED.is_match(&near) {
         Modality::Negated
     } else if PLANNED.is_match(&window) {

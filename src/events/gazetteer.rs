@@ -46,9 +46,14 @@ pub struct Gazetteer {
     targets: Vec<Target>,
 }
 
-const COUNTRIES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/gazetteer/countries.tsv"));
-const ORGANIZATIONS: &str =
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/gazetteer/organizations.tsv"));
+const COUNTRIES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/gazetteer/countries.tsv"
+));
+const ORGANIZATIONS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/gazetteer/organizations.tsv"
+));
 
 fn data_lines(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     data.lines()
@@ -77,23 +82,47 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         }
     };
     for fields in data_lines(COUNTRIES) {
-        let Some(&name) = fields.first() else { continue };
-        let country = Target { name, country: Some(name), kind: EntityKind::Country };
+        let Some(&name) = fields.first() else {
+            continue;
+        };
+        let country = Target {
+            name,
+            country: Some(name),
+            kind: EntityKind::Country,
+        };
         add(name, country);
         for alias in alternatives(fields.get(3)) {
             add(alias, country);
         }
         for demonym in alternatives(fields.get(4)) {
-            add(demonym, Target { kind: EntityKind::Demonym, ..country });
+            add(
+                demonym,
+                Target {
+                    kind: EntityKind::Demonym,
+                    ..country
+                },
+            );
         }
         for capital in alternatives(fields.get(5)) {
-            add(capital, Target { kind: EntityKind::Capital, ..country });
+            add(
+                capital,
+                Target {
+                    kind: EntityKind::Capital,
+                    ..country
+                },
+            );
         }
     }
     for fields in data_lines(ORGANIZATIONS) {
-        let Some(&name) = fields.first() else { continue };
+        let Some(&name) = fields.first() else {
+            continue;
+        };
         let country = fields.get(2).copied().filter(|c| !c.is_empty());
-        let org = Target { name, country, kind: EntityKind::Organization };
+        let org = Target {
+            name,
+            country,
+            kind: EntityKind::Organization,
+        };
         add(name, org);
         for alias in alternatives(fields.get(1)) {
             add(alias, org);
@@ -139,7 +168,9 @@ impl Gazetteer {
     /// people from names of places).
     #[must_use]
     pub fn is_known(&self, word: &str) -> bool {
-        self.find(word).iter().any(|e| e.start == 0 && e.end == word.len())
+        self.find(word)
+            .iter()
+            .any(|e| e.start == 0 && e.end == word.len())
     }
 }
 
@@ -168,7 +199,10 @@ mod tests {
     fn finds_countries_demonyms_capitals_and_short_forms() {
         let found = names("Iranian officials in Tehran said the U.S. and Russia's State Duma");
         let countries: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(countries, ["Iran", "Iran", "United States", "Russia", "Russia"]);
+        assert_eq!(
+            countries,
+            ["Iran", "Iran", "United States", "Russia", "Russia"]
+        );
         assert_eq!(found.first().map(|f| f.1), Some(EntityKind::Demonym));
         assert_eq!(found.get(1).map(|f| f.1), Some(EntityKind::Capital));
     }

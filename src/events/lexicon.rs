@@ -1,7 +1,7 @@
 //! The trigger rules, loaded once from `assets/events/triggers.tsv`.
 
 use super::EventKind;
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 use std::sync::LazyLock;
 
 /// How a rule's matches become events.
@@ -41,12 +41,18 @@ pub struct Rules {
     pub errors: Vec<String>,
 }
 
-const DATA: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/events/triggers.tsv"));
+const DATA: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/events/triggers.tsv"
+));
 
 /// Case-insensitive, except that `[A-Z]` in a pattern still means a capital
 /// (a proper noun follows).
 fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&format!("(?i){}", pattern.replace("[A-Z]", r"(?-i:\p{Lu})")))
+    let pattern = pattern
+        .replace("[A-Z]", r"(?-i:\p{Lu})")
+        .replace(r"\b", r"(?-u:\b)");
+    Regex::new(&format!("(?i){pattern}"))
 }
 
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
@@ -85,10 +91,15 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
             Err(err) => errors.push(format!("line {}: {err}", n + 1)),
         }
     }
-    let set = RegexSet::new(rules.iter().map(|r| r.regex.as_str())).unwrap_or_else(|err| {
-        errors.push(format!("rule set: {err}"));
-        RegexSet::empty()
-    });
+    // A roomy lazy-DFA cache: with the default one the set thrashes and
+    // falls back to the slow NFA simulation on every sentence.
+    let set = RegexSetBuilder::new(rules.iter().map(|r| r.regex.as_str()))
+        .dfa_size_limit(64 << 20)
+        .build()
+        .unwrap_or_else(|err| {
+            errors.push(format!("rule set: {err}"));
+            RegexSet::empty()
+        });
     Rules { rules, set, errors }
 });
 

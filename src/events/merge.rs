@@ -23,6 +23,9 @@ pub struct Mention<'a> {
     pub actors: &'a [String],
 }
 
+/// Kind, date value, and for undated mentions the document and trigger.
+type BucketKey<'a> = (&'a str, Option<&'a str>, Option<usize>, Option<&'a str>);
+
 /// Groups of mention indexes that are the same event (only groups of two or more).
 #[must_use]
 pub fn merge_groups(mentions: &[Mention<'_>]) -> Vec<Vec<usize>> {
@@ -34,7 +37,7 @@ pub fn merge_groups(mentions: &[Mention<'_>]) -> Vec<Vec<usize>> {
         }
         i
     }
-    let mut buckets: HashMap<(&str, Option<&str>, Option<usize>, Option<&str>), Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<BucketKey<'_>, Vec<usize>> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         let key = match m.date {
             Some(date) if !date.contains('X') => (m.kind, Some(date), None, None),
@@ -46,7 +49,8 @@ pub fn merge_groups(mentions: &[Mention<'_>]) -> Vec<Vec<usize>> {
         for (n, &a) in members.iter().enumerate() {
             for &b in members.iter().skip(n + 1) {
                 let (ma, mb) = (&mentions[a], &mentions[b]);
-                let share = ma.actors.is_empty() && mb.actors.is_empty() || ma.actors.iter().any(|x| mb.actors.contains(x));
+                let share = ma.actors.is_empty() && mb.actors.is_empty()
+                    || ma.actors.iter().any(|x| mb.actors.contains(x));
                 if share {
                     let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
                     parent[ra.max(rb)] = ra.min(rb);
@@ -70,11 +74,23 @@ mod tests {
 
     #[test]
     fn same_kind_date_and_actor_merge_across_documents() {
-        let iran = vec!["Iran".to_owned(), "Russia".to_owned()];
-        let us = vec!["United States".to_owned()];
-        let m = |kind, date, doc, trigger, actors| Mention { kind, date, doc, trigger, actors };
+        let iran = ["Iran".to_owned(), "Russia".to_owned()];
+        let us = ["United States".to_owned()];
+        let m = |kind, date, doc, trigger, actors| Mention {
+            kind,
+            date,
+            doc,
+            trigger,
+            actors,
+        };
         let mentions = [
-            m("meeting", Some("2023-01-23"), 0, "press conference", &iran[..]),
+            m(
+                "meeting",
+                Some("2023-01-23"),
+                0,
+                "press conference",
+                &iran[..],
+            ),
             m("meeting", Some("2023-01-23"), 1, "met", &iran[1..]),
             m("meeting", Some("2023-01-24"), 1, "met", &iran[..]),
             m("meeting", Some("2023-01-23"), 2, "met", &us[..]),

@@ -26,10 +26,19 @@ struct Words {
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let data = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/events/people.tsv"));
-    let mut words = Words { title: HashSet::new(), org: HashSet::new(), stop: HashSet::new() };
+    let data = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/events/people.tsv"
+    ));
+    let mut words = Words {
+        title: HashSet::new(),
+        org: HashSet::new(),
+        stop: HashSet::new(),
+    };
     for line in data.lines().filter(|l| !l.starts_with('#')) {
-        let Some((role, list)) = line.split_once('\t') else { continue };
+        let Some((role, list)) = line.split_once('\t') else {
+            continue;
+        };
         let set = match role {
             "title" => &mut words.title,
             "org" => &mut words.org,
@@ -66,21 +75,39 @@ fn capitalised_runs(text: &str) -> Vec<Vec<Token<'_>>> {
         let word = raw.trim_end();
         let core = word.trim_start_matches(['(', '“', '"', '‘', '[']);
         let lead = word.len() - core.len();
-        let trimmed = core.trim_end_matches([',', ';', ':', ')', '”', '"', '’', ']', '.', '?', '!']);
+        let trimmed =
+            core.trim_end_matches([',', ';', ':', ')', '”', '"', '’', ']', '.', '?', '!']);
         // "U.S." keeps its dots; "Hatami." loses its full stop.
-        let trimmed = if core.matches('.').count() > 1 || WORDS.title.contains(core) { core } else { trimmed };
-        let (name, possessive) = match trimmed.strip_suffix("’s").or_else(|| trimmed.strip_suffix("'s")) {
+        let trimmed = if core.matches('.').count() > 1 || WORDS.title.contains(core) {
+            core
+        } else {
+            trimmed
+        };
+        let (name, possessive) = match trimmed
+            .strip_suffix("’s")
+            .or_else(|| trimmed.strip_suffix("'s"))
+        {
             Some(stem) => (stem, true),
             None => (trimmed, false),
         };
         let capitalised = name.chars().next().is_some_and(char::is_uppercase)
-            && name.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '’' | '\''));
+            && name
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '’' | '\''));
         let broken = trimmed.len() < core.len() || lead > 0;
         if capitalised && lead == 0 {
-            current.push(Token { start: start + lead, end: start + lead + name.len(), text: name });
+            current.push(Token {
+                start: start + lead,
+                end: start + lead + name.len(),
+                text: name,
+            });
         } else if capitalised {
             runs.push(std::mem::take(&mut current));
-            current.push(Token { start: start + lead, end: start + lead + name.len(), text: name });
+            current.push(Token {
+                start: start + lead,
+                end: start + lead + name.len(),
+                text: name,
+            });
         } else {
             runs.push(std::mem::take(&mut current));
         }
@@ -118,35 +145,60 @@ pub fn find_people(text: &str, gazetteer: &Gazetteer) -> Vec<PersonMention> {
         });
         let has_title = run.iter().any(|t| words.title.contains(t.text));
         let tail = last_title.map_or(&run[..], |i| &run[i + 1..]);
-        let name: Vec<&Token<'_>> = tail.iter().take_while(|t| is_name_word(t.text, gazetteer)).take(4).collect();
+        let name: Vec<&Token<'_>> = tail
+            .iter()
+            .take_while(|t| is_name_word(t.text, gazetteer))
+            .take(4)
+            .collect();
         if let (Some(first), Some(last)) = (name.first(), name.last())
             && name.len() >= 2
         {
             // A title earlier in the run, a title run just before ("Ambassador
             // to Russia Kazzem Jalali"), or an appositive role after the name.
-            let near_title = previous_ends_with_title
-                .is_some_and(|end| text.get(end..run.first().map_or(end, |t| t.start)).is_some_and(|gap| gap.split_whitespace().count() <= 3));
+            let near_title = previous_ends_with_title.is_some_and(|end| {
+                text.get(end..run.first().map_or(end, |t| t.start))
+                    .is_some_and(|gap| gap.split_whitespace().count() <= 3)
+            });
             let appositive = APPOSITIVE.is_match(&text[last.end..]);
             if has_title || near_title || appositive {
                 let full: Vec<&str> = name.iter().map(|t| t.text).collect();
-                out.push(PersonMention { start: first.start, end: last.end, name: full.join(" ") });
+                out.push(PersonMention {
+                    start: first.start,
+                    end: last.end,
+                    name: full.join(" "),
+                });
             }
         }
-        previous_ends_with_title = run.last().filter(|t| words.title.contains(t.text)).map(|t| t.end);
+        previous_ends_with_title = run
+            .last()
+            .filter(|t| words.title.contains(t.text))
+            .map(|t| t.end);
     }
     // Surname-only mentions of people already named in full.
     let known: Vec<(String, String)> = out
         .iter()
-        .filter_map(|p| p.name.rsplit(' ').next().map(|s| (s.to_owned(), p.name.clone())))
+        .filter_map(|p| {
+            p.name
+                .rsplit(' ')
+                .next()
+                .map(|s| (s.to_owned(), p.name.clone()))
+        })
         .collect();
     let mut extra = Vec::new();
     for run in &runs {
         for token in run {
-            if out.iter().any(|p| token.start >= p.start && token.end <= p.end) {
+            if out
+                .iter()
+                .any(|p| token.start >= p.start && token.end <= p.end)
+            {
                 continue;
             }
             if let Some((_, full)) = known.iter().find(|(surname, _)| surname == token.text) {
-                extra.push(PersonMention { start: token.start, end: token.end, name: full.clone() });
+                extra.push(PersonMention {
+                    start: token.start,
+                    end: token.end,
+                    name: full.clone(),
+                });
             }
         }
     }
@@ -161,13 +213,18 @@ mod tests {
     use crate::events::Gazetteer;
 
     fn names(text: &str) -> Vec<String> {
-        find_people(text, Gazetteer::get()).into_iter().map(|p| p.name).collect()
+        find_people(text, Gazetteer::get())
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
     }
 
     #[test]
     fn names_after_titles_and_before_roles() {
         assert_eq!(
-            names("Iranian Defense Minister Amir Hatami and Sergey Shoigu, the Russian defense minister, met. Hatami said so."),
+            names(
+                "Iranian Defense Minister Amir Hatami and Sergey Shoigu, the Russian defense minister, met. Hatami said so."
+            ),
             ["Amir Hatami", "Sergey Shoigu", "Amir Hatami"]
         );
         assert_eq!(
@@ -175,13 +232,18 @@ mod tests {
             ["Mike Pompeo"]
         );
         assert_eq!(
-            names("Iranian Ambassador to Russia Kazzem Jalali and Deputy Foreign Minister of the Russian Federation Igor Morgulov stressed it."),
+            names(
+                "Iranian Ambassador to Russia Kazzem Jalali and Deputy Foreign Minister of the Russian Federation Igor Morgulov stressed it."
+            ),
             ["Kazzem Jalali", "Igor Morgulov"]
         );
     }
 
     #[test]
     fn places_and_organisations_are_not_people() {
-        assert!(names("The Joint High Parliamentary Commission met in Tehran. Press TV reported.").is_empty());
+        assert!(
+            names("The Joint High Parliamentary Commission met in Tehran. Press TV reported.")
+                .is_empty()
+        );
     }
 }

@@ -12,11 +12,30 @@ pub fn write_csv(analysis: &Analysis, out: &mut dyn Write) -> std::io::Result<()
     let export = to_export(analysis);
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record([
-        "id", "doc", "kind", "date", "range_start", "range_end", "time_text", "modality", "actors",
-        "people", "place", "sentence_start", "sentence_end", "text", "merged_with", "rule",
+        "id",
+        "doc",
+        "kind",
+        "date",
+        "range_start",
+        "range_end",
+        "time_text",
+        "modality",
+        "actors",
+        "people",
+        "place",
+        "sentence_start",
+        "sentence_end",
+        "text",
+        "merged_with",
+        "rule",
     ])?;
     for e in &export.events {
-        let (start, end) = e.range.as_ref().map_or((String::new(), String::new()), |[a, b]| (a.clone(), b.clone()));
+        let (start, end) = e
+            .range
+            .as_ref()
+            .map_or((String::new(), String::new()), |[a, b]| {
+                (a.clone(), b.clone())
+            });
         writer.write_record([
             e.id.as_str(),
             &e.doc,

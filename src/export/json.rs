@@ -136,7 +136,11 @@ pub fn to_export(analysis: &Analysis) -> Export {
             problems: vec![p.message.clone()],
         }))
         .collect();
-    let events = analysis.events.iter().filter_map(|e| export_event(analysis, e)).collect();
+    let events = analysis
+        .events
+        .iter()
+        .filter_map(|e| export_event(analysis, e))
+        .collect();
     let timexes = analysis
         .docs
         .iter()
@@ -144,7 +148,12 @@ pub fn to_export(analysis: &Analysis) -> Export {
             d.timexes.iter().map(move |t| ExportTimex {
                 doc: d.doc.path.clone(),
                 span: [d.chars.char_of(t.start), d.chars.char_of(t.end)],
-                text: d.doc.text.get(t.start..t.end).unwrap_or_default().to_owned(),
+                text: d
+                    .doc
+                    .text
+                    .get(t.start..t.end)
+                    .unwrap_or_default()
+                    .to_owned(),
                 kind: t.kind.as_str(),
                 value: t.value.clone(),
                 modifier: t.modifier,
@@ -153,7 +162,11 @@ pub fn to_export(analysis: &Analysis) -> Export {
             })
         })
         .collect();
-    Export { documents, events, timexes }
+    Export {
+        documents,
+        events,
+        timexes,
+    }
 }
 
 /// Writes the JSON export (pretty-printed, trailing newline).

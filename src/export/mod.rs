@@ -5,4 +5,4 @@ mod csv_export;
 mod json;
 
 pub use csv_export::write_csv;
-pub use json::{ExportDocument, ExportEvent, ExportTimex, Export, to_export, write_json};
+pub use json::{Export, ExportDocument, ExportEvent, ExportTimex, to_export, write_json};

@@ -44,7 +44,10 @@ static GLUE: LazyLock<Glue> = LazyLock::new(|| {
         words: HashSet::new(),
         keep: HashSet::new(),
     };
-    for line in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in data
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let Some((role, words)) = line.split_once('\t') else {
             continue;
         };
@@ -180,17 +183,33 @@ mod tests {
         for (i, c) in repaired.text.char_indices() {
             if c != ' ' {
                 let orig = repaired.to_original(i);
-                assert_eq!(input[orig..].chars().next(), Some(c), "offset {i} of {input:?}");
+                assert_eq!(
+                    input[orig..].chars().next(),
+                    Some(c),
+                    "offset {i} of {input:?}"
+                );
             }
         }
     }
 
     #[test]
     fn splits_run_together_words() {
-        check("Rogozin is set tovisit Iran onSaturday", "Rogozin is set to visit Iran on Saturday");
-        check("expulsion of35 staff inlate 2016", "expulsion of 35 staff in late 2016");
-        check("RussianDeputy Prime Minister", "Russian Deputy Prime Minister");
-        check("The US presidentapproved the bill", "The US president approved the bill");
+        check(
+            "Rogozin is set tovisit Iran onSaturday",
+            "Rogozin is set to visit Iran on Saturday",
+        );
+        check(
+            "expulsion of35 staff inlate 2016",
+            "expulsion of 35 staff in late 2016",
+        );
+        check(
+            "RussianDeputy Prime Minister",
+            "Russian Deputy Prime Minister",
+        );
+        check(
+            "The US presidentapproved the bill",
+            "The US president approved the bill",
+        );
         check("fromthe United States", "from the United States");
     }
 

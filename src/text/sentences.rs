@@ -13,10 +13,10 @@ pub struct Sentence {
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "rep", "sen", "gov",
-    "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
-    "thur", "thurs", "fri", "sat", "sun", "approx", "dept", "est", "fig", "op", "pres", "rev",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "rep", "sen", "gov", "st",
+    "jr", "sr", "no", "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
+    "thurs", "fri", "sat", "sun", "approx", "dept", "est", "fig", "op", "pres", "rev",
 ];
 
 const CLOSERS: &[char] = &['"', '\'', '’', '”', ')', ']', '»'];
@@ -78,13 +78,17 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
     let word_start = before
         .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
     }
     // Initials and dotted short forms: "U.S", "J", "D.C".
-    if word.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
+    if word
+        .split('.')
+        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
     {
         return true;
     }
@@ -121,7 +125,12 @@ mod tests {
     fn splits_on_stops_and_lines() {
         check(
             "Iran and Russia met. The U.S. Congress approved it.\nTitle line\n\nNext one!",
-            &["Iran and Russia met.", "The U.S. Congress approved it.", "Title line", "Next one!"],
+            &[
+                "Iran and Russia met.",
+                "The U.S. Congress approved it.",
+                "Title line",
+                "Next one!",
+            ],
         );
     }
 
@@ -129,7 +138,11 @@ mod tests {
     fn splits_glued_sentences_but_not_abbreviations() {
         check(
             "reviewed US pressures.Both officials met on Jan. 5 with Mr. Smith.“We agree.”",
-            &["reviewed US pressures.", "Both officials met on Jan. 5 with Mr. Smith.", "“We agree.”"],
+            &[
+                "reviewed US pressures.",
+                "Both officials met on Jan. 5 with Mr. Smith.",
+                "“We agree.”",
+            ],
         );
     }
 

@@ -62,8 +62,16 @@ impl TimelineIndex {
             }
         }
         entries.sort_by_key(|e| (e.first_day, e.last_day, e.event));
-        let max_days = entries.iter().map(|e| e.last_day - e.first_day).max().unwrap_or(0);
-        Self { entries, max_days, undated }
+        let max_days = entries
+            .iter()
+            .map(|e| e.last_day - e.first_day)
+            .max()
+            .unwrap_or(0);
+        Self {
+            entries,
+            max_days,
+            undated,
+        }
     }
 
     /// All dated entries, sorted by first day.
@@ -74,7 +82,9 @@ impl TimelineIndex {
 
     /// Entries overlapping the inclusive day range `[first, last]`.
     pub fn query(&self, first: i32, last: i32) -> impl Iterator<Item = &Entry> {
-        let from = self.entries.partition_point(|e| e.first_day < first.saturating_sub(self.max_days));
+        let from = self
+            .entries
+            .partition_point(|e| e.first_day < first.saturating_sub(self.max_days));
         let to = self.entries.partition_point(|e| e.first_day <= last);
         self.entries
             .get(from..to)
@@ -100,7 +110,10 @@ mod tests {
     #[test]
     fn day_numbers_round_trip() {
         let date = NaiveDate::from_ymd_opt(2017, 8, 5).unwrap_or_default();
-        assert_eq!(day_number(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()), 0);
+        assert_eq!(
+            day_number(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()),
+            0
+        );
         assert_eq!(date_of_day(day_number(date)), date);
     }
 }

@@ -12,7 +12,11 @@ const SNIPPET_CHARS: usize = 80;
 /// The text of an event's row, also its accessible label.
 #[must_use]
 pub fn event_label(analysis: &Analysis, event: &Event) -> String {
-    let sentence = analysis.sentence_text(event).split_whitespace().collect::<Vec<_>>().join(" ");
+    let sentence = analysis
+        .sentence_text(event)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut snippet: String = sentence.chars().take(SNIPPET_CHARS).collect();
     if sentence.chars().count() > SNIPPET_CHARS {
         snippet.push('…');
@@ -21,8 +25,16 @@ pub fn event_label(analysis: &Analysis, event: &Event) -> String {
     format!("{date} · {} · {snippet}", event.kind.as_str())
 }
 
-fn event_row(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, index: usize, commands: &mut Vec<Command>) {
-    let Some(event) = analysis.events.get(index) else { return };
+fn event_row(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    analysis: &Analysis,
+    index: usize,
+    commands: &mut Vec<Command>,
+) {
+    let Some(event) = analysis.events.get(index) else {
+        return;
+    };
     let selected = state.selected == Some(index);
     let text = egui::RichText::new(event_label(analysis, event)).color(if selected {
         ui.visuals().strong_text_color()
@@ -40,18 +52,35 @@ fn event_row(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, index: us
 
 /// The list of dated events, in timeline order (undated ones are in the tray).
 pub fn events_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    ui.heading(format!("Events on the timeline ({})", state.index.entries().len()));
+    ui.heading(format!(
+        "Events on the timeline ({})",
+        state.index.entries().len()
+    ));
     let Some(analysis) = &state.analysis else {
-        ui.label(if state.loading().is_some() { "Reading…" } else { "No folder open." });
+        ui.label(if state.loading().is_some() {
+            "Reading…"
+        } else {
+            "No folder open."
+        });
         return;
     };
-    let order: Vec<usize> = state.index.entries().iter().map(|e| e.event as usize).collect();
+    let order: Vec<usize> = state
+        .index
+        .entries()
+        .iter()
+        .map(|e| e.event as usize)
+        .collect();
     let row_height = ui.spacing().interact_size.y;
-    egui::ScrollArea::vertical().auto_shrink(false).show_rows(ui, row_height, order.len(), |ui, rows| {
-        for &index in order.get(rows).unwrap_or_default() {
-            event_row(ui, state, analysis, index, commands);
-        }
-    });
+    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
+        ui,
+        row_height,
+        order.len(),
+        |ui, rows| {
+            for &index in order.get(rows).unwrap_or_default() {
+                event_row(ui, state, analysis, index, commands);
+            }
+        },
+    );
 }
 
 /// The tray: undated events, undated documents and problems, side by side.
@@ -66,28 +95,43 @@ pub fn tray_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
         .filter(|d| d.doc.problems.iter().any(|p| p == NO_PUBLICATION_DATE))
         .map(|d| d.doc.path.as_str())
         .collect();
-    let problems: Vec<(&str, &str)> =
-        analysis.all_problems().into_iter().filter(|(_, m)| *m != NO_PUBLICATION_DATE).collect();
+    let problems: Vec<(&str, &str)> = analysis
+        .all_problems()
+        .into_iter()
+        .filter(|(_, m)| *m != NO_PUBLICATION_DATE)
+        .collect();
     ui.columns(3, |columns| {
         if let [events_col, docs_col, problems_col] = columns {
             events_col.strong(format!("Undated events ({})", state.index.undated.len()));
-            egui::ScrollArea::vertical().id_salt("undated-events").auto_shrink(false).show(events_col, |ui| {
-                for &index in &state.index.undated {
-                    event_row(ui, state, analysis, index as usize, commands);
-                }
-            });
-            docs_col.strong(format!("Documents without a publication date ({})", undated_docs.len()));
-            egui::ScrollArea::vertical().id_salt("undated-docs").auto_shrink(false).show(docs_col, |ui| {
-                for path in &undated_docs {
-                    ui.label(*path);
-                }
-            });
+            egui::ScrollArea::vertical()
+                .id_salt("undated-events")
+                .auto_shrink(false)
+                .show(events_col, |ui| {
+                    for &index in &state.index.undated {
+                        event_row(ui, state, analysis, index as usize, commands);
+                    }
+                });
+            docs_col.strong(format!(
+                "Documents without a publication date ({})",
+                undated_docs.len()
+            ));
+            egui::ScrollArea::vertical()
+                .id_salt("undated-docs")
+                .auto_shrink(false)
+                .show(docs_col, |ui| {
+                    for path in &undated_docs {
+                        ui.label(*path);
+                    }
+                });
             problems_col.strong(format!("Problems ({})", problems.len()));
-            egui::ScrollArea::vertical().id_salt("problems").auto_shrink(false).show(problems_col, |ui| {
-                for (path, message) in &problems {
-                    ui.label(format!("{path}: {message}"));
-                }
-            });
+            egui::ScrollArea::vertical()
+                .id_salt("problems")
+                .auto_shrink(false)
+                .show(problems_col, |ui| {
+                    for (path, message) in &problems {
+                        ui.label(format!("{path}: {message}"));
+                    }
+                });
         }
     });
 }

@@ -103,8 +103,13 @@ fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
             }
         }
         if let Some((fraction, _)) = state.loading() {
-            ui.add(egui::ProgressBar::new(fraction).desired_width(180.0).show_percentage().animate(true))
-                .on_hover_text("Reading the folder");
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(180.0)
+                    .show_percentage()
+                    .animate(true),
+            )
+            .on_hover_text("Reading the folder");
         }
         if let Some(status) = &state.status {
             ui.label(egui::RichText::new(status).color(ui.visuals().warn_fg_color));

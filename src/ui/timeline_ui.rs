@@ -44,16 +44,31 @@ enum Unit {
 fn calendar_marks(input: GridInput) -> Vec<GridMark> {
     let (min, max) = input.bounds;
     let span = (max - min).max(1.0);
-    let Some(&(step, unit)) = STEPS.iter().find(|(days, _)| *days >= span / 8.0).or(STEPS.last()) else {
+    let Some(&(step, unit)) = STEPS
+        .iter()
+        .find(|(days, _)| *days >= span / 8.0)
+        .or(STEPS.last())
+    else {
         return Vec::new();
     };
     let mut marks = Vec::new();
-    #[expect(clippy::cast_possible_truncation, reason = "day numbers of the visible range")]
-    let (mut date, end) = (date_of_day(min.floor() as i32), date_of_day(max.ceil() as i32));
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "day numbers of the visible range"
+    )]
+    let (mut date, end) = (
+        date_of_day(min.floor() as i32),
+        date_of_day(max.ceil() as i32),
+    );
     date = align(date, unit);
     while date <= end && marks.len() < 400 {
-        marks.push(GridMark { value: f64::from(crate::timeline::day_number(date)), step_size: step });
-        let Some(next) = advance(date, unit) else { break };
+        marks.push(GridMark {
+            value: f64::from(crate::timeline::day_number(date)),
+            step_size: step,
+        });
+        let Some(next) = advance(date, unit) else {
+            break;
+        };
         date = next;
     }
     marks
@@ -108,7 +123,11 @@ fn entry_x(entry: &Entry) -> (f64, f64) {
 pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let Some(analysis) = &state.analysis else {
         ui.centered_and_justified(|ui| {
-            ui.label(if state.loading().is_some() { "Reading the folder…" } else { "No events yet." });
+            ui.label(if state.loading().is_some() {
+                "Reading the folder…"
+            } else {
+                "No events yet."
+            });
         });
         return;
     };
@@ -136,15 +155,25 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
             if (lane - lane.round()).abs() > 0.01 || lane < 0.0 {
                 return String::new();
             }
-            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "checked lane index")]
-            EventKind::ALL.get(lane.round() as usize).map(|k| k.as_str().to_owned()).unwrap_or_default()
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "checked lane index"
+            )]
+            EventKind::ALL
+                .get(lane.round() as usize)
+                .map(|k| k.as_str().to_owned())
+                .unwrap_or_default()
         })
         .y_grid_spacer(move |_| {
             (0..lanes)
                 .map(|lane| {
                     #[expect(clippy::cast_precision_loss, reason = "thirteen lanes")]
                     let value = -(lane as f64);
-                    GridMark { value, step_size: 1.0 }
+                    GridMark {
+                        value,
+                        step_size: 1.0,
+                    }
                 })
                 .collect()
         })
@@ -155,7 +184,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
             if fit_now && let Some((first, last)) = span {
                 let width = f64::from(last - first + 1).max(30.0);
                 let margin = width * FIT_MARGIN_FRACTION;
-                plot_ui.set_plot_bounds_x(f64::from(first) - margin..=f64::from(last) + 1.0 + margin);
+                plot_ui
+                    .set_plot_bounds_x(f64::from(first) - margin..=f64::from(last) + 1.0 + margin);
             }
             if scroll.abs() > 0.0 && plot_ui.response().hovered() {
                 let factor = (scroll / 200.0).exp();
@@ -163,7 +193,10 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
             }
             let bounds = plot_ui.plot_bounds();
             #[expect(clippy::cast_possible_truncation, reason = "visible day range")]
-            let visible = state.index.query(bounds.min()[0].floor() as i32, bounds.max()[0].ceil() as i32);
+            let visible = state.index.query(
+                bounds.min()[0].floor() as i32,
+                bounds.max()[0].ceil() as i32,
+            );
             draw_entries(plot_ui, state, analysis, visible.copied().collect());
         });
     if fit_now {
@@ -174,15 +207,28 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
     let picked = pointer.and_then(|pos| {
         let bounds = response.transform.bounds();
         #[expect(clippy::cast_possible_truncation, reason = "visible day range")]
-        let visible = state.index.query(bounds.min()[0].floor() as i32, bounds.max()[0].ceil() as i32);
+        let visible = state.index.query(
+            bounds.min()[0].floor() as i32,
+            bounds.max()[0].ceil() as i32,
+        );
         visible
             .filter_map(|entry| {
                 let event = analysis.events.get(entry.event as usize)?;
                 let y = lane_y(event.kind);
                 let (x0, x1) = entry_x(entry);
-                let a = response.transform.position_from_point(&PlotPoint::new(x0, y));
-                let b = response.transform.position_from_point(&PlotPoint::new(x1, y));
-                let dx = if pos.x < a.x { a.x - pos.x } else if pos.x > b.x { pos.x - b.x } else { 0.0 };
+                let a = response
+                    .transform
+                    .position_from_point(&PlotPoint::new(x0, y));
+                let b = response
+                    .transform
+                    .position_from_point(&PlotPoint::new(x1, y));
+                let dx = if pos.x < a.x {
+                    a.x - pos.x
+                } else if pos.x > b.x {
+                    pos.x - b.x
+                } else {
+                    0.0
+                };
                 let dist = dx.hypot(pos.y - a.y);
                 (dist <= PICK_RADIUS_PX).then_some((dist, entry.event as usize))
             })
@@ -197,7 +243,11 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
     {
         response.response.on_hover_ui_at_pointer(|ui| {
             ui.set_max_width(420.0);
-            ui.strong(format!("{} · {}", event.kind.as_str(), event.date.as_deref().unwrap_or("undated")));
+            ui.strong(format!(
+                "{} · {}",
+                event.kind.as_str(),
+                event.date.as_deref().unwrap_or("undated")
+            ));
             ui.label(analysis.sentence_text(event));
             if !event.actors.is_empty() {
                 ui.weak(event.actors.join(", "));
@@ -206,24 +256,41 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
     }
 }
 
-fn draw_entries(plot_ui: &mut egui_plot::PlotUi<'_>, state: &AppState, analysis: &crate::analysis::Analysis, entries: Vec<Entry>) {
+fn draw_entries(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    state: &AppState,
+    analysis: &crate::analysis::Analysis,
+    entries: Vec<Entry>,
+) {
     // One point series per kind and modality; one bar per ranged event.
     let mut points: Vec<(EventKind, bool, Vec<[f64; 2]>)> = Vec::new();
     for entry in &entries {
-        let Some(event) = analysis.events.get(entry.event as usize) else { continue };
+        let Some(event) = analysis.events.get(entry.event as usize) else {
+            continue;
+        };
         let y = lane_y(event.kind);
         let (x0, x1) = entry_x(entry);
         let color = kind_color(event.kind);
         if entry.last_day > entry.first_day {
             plot_ui.line(
-                Line::new(event.kind.as_str(), PlotPoints::from(vec![[x0, y], [x1, y]]))
-                    .color(color.gamma_multiply(0.45))
-                    .width(7.0),
+                Line::new(
+                    event.kind.as_str(),
+                    PlotPoints::from(vec![[x0, y], [x1, y]]),
+                )
+                .color(color.gamma_multiply(0.45))
+                .width(7.0),
             );
         }
         let planned = event.modality == Modality::Planned;
-        let x = if entry.last_day > entry.first_day { x0 } else { (x0 + x1) / 2.0 };
-        match points.iter_mut().find(|(k, p, _)| *k == event.kind && *p == planned) {
+        let x = if entry.last_day > entry.first_day {
+            x0
+        } else {
+            (x0 + x1) / 2.0
+        };
+        match points
+            .iter_mut()
+            .find(|(k, p, _)| *k == event.kind && *p == planned)
+        {
             Some((_, _, series)) => series.push([x, y]),
             None => points.push((event.kind, planned, vec![[x, y]])),
         }
@@ -237,11 +304,17 @@ fn draw_entries(plot_ui: &mut egui_plot::PlotUi<'_>, state: &AppState, analysis:
                 .shape(MarkerShape::Circle),
         );
     }
-    if let Some(entry) = state.selected.and_then(|s| entries.iter().find(|e| e.event as usize == s))
+    if let Some(entry) = state
+        .selected
+        .and_then(|s| entries.iter().find(|e| e.event as usize == s))
         && let Some(event) = analysis.events.get(entry.event as usize)
     {
         let (x0, x1) = entry_x(entry);
-        let x = if entry.last_day > entry.first_day { x0 } else { (x0 + x1) / 2.0 };
+        let x = if entry.last_day > entry.first_day {
+            x0
+        } else {
+            (x0 + x1) / 2.0
+        };
         plot_ui.points(
             Points::new("selected", vec![[x, lane_y(event.kind)]])
                 .color(egui::Color32::WHITE)

@@ -1,0 +1,29 @@
+//! Throughput of the temporal engine alone (`cargo bench --bench temporal`).
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use dateline::temporal::Tagger;
+use std::hint::black_box;
+
+#[path = "common.rs"]
+mod common;
+
+fn temporal(c: &mut Criterion) {
+    let text: String = common::corpus(4 << 20)
+        .into_iter()
+        .map(|d| d.text)
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let anchor = chrono::NaiveDate::from_ymd_opt(2020, 8, 24);
+    let tagger = Tagger::new();
+    let mut group = c.benchmark_group("temporal");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(10);
+    group.measurement_time(std::time::Duration::from_secs(3));
+    group.bench_function("tag_4MB", |b| {
+        b.iter(|| black_box(tagger.tag(black_box(&text), anchor)).len())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, temporal);
+criterion_main!(benches);
