@@ -20,7 +20,7 @@ fn temporal(c: &mut Criterion) {
     group.sample_size(10);
     group.measurement_time(std::time::Duration::from_secs(3));
     group.bench_function("tag_4MB", |b| {
-        b.iter(|| black_box(tagger.tag(black_box(&text), anchor)).len())
+        b.iter(|| black_box(tagger.tag(black_box(&text), anchor)).len());
     });
     group.finish();
 }

@@ -91,13 +91,13 @@ fn parse(args: Vec<std::ffi::OsString>) -> anyhow::Result<Option<Args>> {
             }
             Long("format") => parsed.format = Some(string(parser.value())?),
             Long("published-dates") => {
-                parsed.published = Some(parser.value().map_err(|e| usage(e.to_string()))?.into())
+                parsed.published = Some(parser.value().map_err(|e| usage(e.to_string()))?.into());
             }
             Long("output") | Short('o') => {
-                parsed.output = Some(parser.value().map_err(|e| usage(e.to_string()))?.into())
+                parsed.output = Some(parser.value().map_err(|e| usage(e.to_string()))?.into());
             }
             Long("screenshot") => {
-                parsed.screenshot = Some(parser.value().map_err(|e| usage(e.to_string()))?.into())
+                parsed.screenshot = Some(parser.value().map_err(|e| usage(e.to_string()))?.into());
             }
             Long("size") => {
                 let value = string(parser.value())?;
@@ -108,7 +108,7 @@ fn parse(args: Vec<std::ffi::OsString>) -> anyhow::Result<Option<Args>> {
                 parsed.size = Some((w, h));
             }
             Value(value) if !parsed.export && parsed.folder.is_none() && value == "export" => {
-                parsed.export = true
+                parsed.export = true;
             }
             Value(value) if parsed.folder.is_none() => parsed.folder = Some(value.into()),
             other => return Err(usage(other.unexpected().to_string())),
@@ -210,16 +210,15 @@ fn export(
         "csv" => crate::export::write_csv(&analysis, &mut buffer)?,
         _ => crate::export::write_json(&analysis, &mut buffer)?,
     }
-    match output {
-        Some(path) => crate::store::write_atomically(path, &buffer)
-            .with_context(|| format!("writing {}", path.display()))?,
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            if let Err(err) = stdout.write_all(&buffer).and_then(|()| stdout.flush())
-                && err.kind() != std::io::ErrorKind::BrokenPipe
-            {
-                bail!("writing to standard output: {err}");
-            }
+    if let Some(path) = output {
+        crate::store::write_atomically(path, &buffer)
+            .with_context(|| format!("writing {}", path.display()))?;
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        if let Err(err) = stdout.write_all(&buffer).and_then(|()| stdout.flush())
+            && err.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            bail!("writing to standard output: {err}");
         }
     }
     Ok(ExitCode::SUCCESS)

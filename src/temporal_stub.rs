@@ -8,6 +8,7 @@ pub enum TimexType {
     Set,
 }
 impl TimexType {
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Date => "DATE",
@@ -38,12 +39,15 @@ pub struct FullDate {
 #[derive(Default)]
 pub struct Tagger;
 impl Tagger {
+    #[must_use]
     pub fn new() -> Self {
         Self
     }
+    #[must_use]
     pub fn tag(&self, _t: &str, _a: Option<NaiveDate>) -> Vec<Timex> {
         Vec::new()
     }
+    #[must_use]
     pub fn full_dates(&self, _t: &str) -> Vec<FullDate> {
         Vec::new()
     }

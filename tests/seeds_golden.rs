@@ -33,11 +33,14 @@ fn published_dates() -> HashMap<String, chrono::NaiveDate> {
 fn export(options: &Options) -> Export {
     let analysis = analyze_folder(&dateline::sample_folder(), options, &Progress::default());
     assert!(analysis.is_ok(), "the sample folder must open");
-    analysis.map(|a| to_export(&a)).unwrap_or(Export {
-        documents: vec![],
-        events: vec![],
-        timexes: vec![],
-    })
+    analysis.map_or(
+        Export {
+            documents: vec![],
+            events: vec![],
+            timexes: vec![],
+        },
+        |a| to_export(&a),
+    )
 }
 
 #[derive(Debug, Default)]

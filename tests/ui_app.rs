@@ -1,4 +1,4 @@
-//! Drives the real app with egui_kittest: open the sample folder, click an
+//! Drives the real app with `egui_kittest`: open the sample folder, click an
 //! event by its accessible label, and find its sentence in the source pane.
 
 use dateline::analysis::Options;

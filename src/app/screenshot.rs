@@ -58,7 +58,11 @@ impl ScreenshotPlan {
 
 fn save_png(image: &egui::ColorImage, out: &std::path::Path) -> Result<(), String> {
     let [w, h] = image.size;
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
+    let bytes: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(eframe::egui::Color32::to_array)
+        .collect();
     let width = u32::try_from(w).map_err(|e| e.to_string())?;
     let height = u32::try_from(h).map_err(|e| e.to_string())?;
     let img = image::RgbaImage::from_raw(width, height, bytes).ok_or("bad screenshot buffer")?;

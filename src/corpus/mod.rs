@@ -78,13 +78,13 @@ pub fn title_from_text(text: &str, fallback: &str) -> String {
     const MAX_CHARS: usize = 90;
     let headline = text.lines().map(str::trim).find(|line| {
         let words: Vec<&str> = line.split_whitespace().collect();
-        let wordy = words
+        let alphabetic = words
             .iter()
             .filter(|w| {
                 w.chars().any(char::is_alphabetic) && !w.chars().any(|c| c.is_ascii_digit())
             })
             .count();
-        words.len() >= 4 && wordy * 3 >= words.len() * 2 && !line.contains(" / ")
+        words.len() >= 4 && alphabetic * 3 >= words.len() * 2 && !line.contains(" / ")
     });
     let Some(line) = headline else {
         return fallback.to_owned();

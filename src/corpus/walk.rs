@@ -63,7 +63,7 @@ pub fn list_files(root: &Path) -> Result<Vec<Entry>, FolderError> {
     for item in walker {
         match item {
             Ok(entry) if entry.file_type().is_file() => {
-                entries.push(Entry::File(entry.into_path()))
+                entries.push(Entry::File(entry.into_path()));
             }
             Ok(_) => {}
             Err(err) => {
@@ -100,8 +100,7 @@ pub fn read_file(root: &Path, path: &Path) -> Document {
     let rel = relative_path(root, path);
     let stem = path
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| rel.clone());
+        .map_or_else(|| rel.clone(), |s| s.to_string_lossy().into_owned());
     let mut doc = Document {
         path: rel,
         title: stem.clone(),

@@ -86,84 +86,84 @@ impl EventExtractor {
         let people = find_people(text, gazetteer);
         let mut events = Vec::new();
         for (index, sentence) in sentences.iter().enumerate() {
-            events
-                .extend(self.sentence_events(text, index, *sentence, timexes, &people, gazetteer));
+            events.extend(sentence_events(
+                text, index, *sentence, timexes, &people, gazetteer,
+            ));
         }
         events
     }
+}
 
-    fn sentence_events(
-        &self,
-        text: &str,
-        index: usize,
-        sentence: Sentence,
-        timexes: &[Timex],
-        people: &[PersonMention],
-        gazetteer: &Gazetteer,
-    ) -> Vec<RawEvent> {
-        let rules = rules();
-        let body = &text[sentence.start..sentence.end];
-        let segs = segments(text, sentence.start, sentence.end);
-        let mut candidates: Vec<Candidate> = Vec::new();
-        for rule_index in rules.set.matches(body).iter() {
-            let Some(rule) = rules.rules.get(rule_index) else {
-                continue;
-            };
-            for caps in rule.regex.captures_iter(body) {
-                let Some(whole) = caps.get(0) else { continue };
-                let trigger = caps.name("t").unwrap_or(whole);
-                let trigger = (
-                    sentence.start + trigger.start(),
-                    sentence.start + trigger.end(),
-                );
-                candidates.push(Candidate {
-                    rule: rule_index,
-                    kind: rule.kind,
-                    class: rule.class,
-                    trigger,
-                    matched: (sentence.start + whole.start(), sentence.start + whole.end()),
-                    segment: segment_of(&segs, trigger.0),
-                });
-            }
+fn sentence_events(
+    text: &str,
+    index: usize,
+    sentence: Sentence,
+    timexes: &[Timex],
+    people: &[PersonMention],
+    gazetteer: &Gazetteer,
+) -> Vec<RawEvent> {
+    let rules = rules();
+    let body = &text[sentence.start..sentence.end];
+    let segs = segments(text, sentence.start, sentence.end);
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for rule_index in &rules.set.matches(body) {
+        let Some(rule) = rules.rules.get(rule_index) else {
+            continue;
+        };
+        for caps in rule.regex.captures_iter(body) {
+            let Some(whole) = caps.get(0) else { continue };
+            let trigger = caps.name("t").unwrap_or(whole);
+            let trigger = (
+                sentence.start + trigger.start(),
+                sentence.start + trigger.end(),
+            );
+            candidates.push(Candidate {
+                rule: rule_index,
+                kind: rule.kind,
+                class: rule.class,
+                trigger,
+                matched: (sentence.start + whole.start(), sentence.start + whole.end()),
+                segment: segment_of(&segs, trigger.0),
+            });
         }
-        let candidates = resolve_overlaps(candidates);
-        let candidates = filter_by_clause(candidates);
-
-        // Dates: DATE/TIME expressions with a calendar value, in this sentence.
-        let dates: Vec<(usize, &Timex)> = timexes
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.start >= sentence.start && t.end <= sentence.end)
-            .filter(|(_, t)| matches!(t.kind, TimexType::Date | TimexType::Time))
-            .filter(|(_, t)| !t.value.ends_with("_REF"))
-            .collect();
-        let links = link_dates(&candidates, &dates, &segs);
-
-        let entities = gazetteer.find(body);
-        candidates
-            .iter()
-            .zip(links)
-            .filter(|(c, link)| c.class != RuleClass::Report || link.is_some())
-            .map(|(c, timex)| {
-                let seg = segs.get(c.segment).copied().unwrap_or(Segment {
-                    start: sentence.start,
-                    end: sentence.end,
-                    subordinate: false,
-                });
-                RawEvent {
-                    kind: c.kind,
-                    rule: rules.rules.get(c.rule).map_or("", |r| r.name.as_str()),
-                    sentence: index,
-                    trigger: c.trigger,
-                    timex,
-                    actors: actors(&entities),
-                    people: sentence_people(people, sentence),
-                    place: place(text, sentence.start, &entities, c),
-                    modality: modality(text, seg, c),
-                }
-            })
-            .collect()
     }
+    let candidates = resolve_overlaps(candidates);
+    let candidates = filter_by_clause(&candidates);
+
+    // Dates: DATE/TIME expressions with a calendar value, in this sentence.
+    let dates: Vec<(usize, &Timex)> = timexes
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.start >= sentence.start && t.end <= sentence.end)
+        .filter(|(_, t)| matches!(t.kind, TimexType::Date | TimexType::Time))
+        .filter(|(_, t)| !t.value.ends_with("_REF"))
+        .collect();
+    let links = link_dates(&candidates, &dates, &segs);
+
+    let entities = gazetteer.find(body);
+    candidates
+        .iter()
+        .zip(links)
+        .filter(|(c, link)| c.class != RuleClass::Report || link.is_some())
+        .map(|(c, timex)| {
+            let seg = segs.get(c.segment).copied().unwrap_or(Segment {
+                start: sentence.start,
+                end: sentence.end,
+                subordinate: false,
+            });
+            RawEvent {
+                kind: c.kind,
+                rule: rules.rules.get(c.rule).map_or("", |r| r.name.as_str()),
+                sentence: index,
+                trigger: c.trigger,
+                timex,
+                actors: actors(&entities),
+                people: sentence_people(people, sentence),
+                place: place(text, sentence.start, &entities, c),
+                modality: modality(text, seg, c),
+            }
+        })
+        .collect()
 }
 
 /// Overlapping triggers: the longest match wins.
@@ -184,7 +184,7 @@ fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 
 /// Clause rules: weak triggers give way to strong ones of another kind,
 /// reporting frames to any other event, and one event per kind per clause.
-fn filter_by_clause(candidates: Vec<Candidate>) -> Vec<Candidate> {
+fn filter_by_clause(candidates: &[Candidate]) -> Vec<Candidate> {
     let strong_in = |seg: usize, kind: EventKind| {
         candidates.iter().any(|o| {
             o.segment == seg
@@ -199,7 +199,7 @@ fn filter_by_clause(candidates: Vec<Candidate>) -> Vec<Candidate> {
             .any(|o| o.segment == seg && o.class != RuleClass::Report)
     };
     let mut kept: Vec<Candidate> = Vec::new();
-    for c in &candidates {
+    for c in candidates {
         let drop = match c.class {
             RuleClass::Weak => strong_in(c.segment, c.kind),
             RuleClass::Report => other_in(c.segment),

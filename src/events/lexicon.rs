@@ -32,7 +32,7 @@ pub struct Rule {
 
 /// All rules plus a set for one-pass prefiltering.
 #[derive(Debug)]
-pub struct Rules {
+pub struct Lexicon {
     /// The rules, in file order.
     pub rules: Vec<Rule>,
     /// The same patterns, for `matches()` over a sentence.
@@ -55,7 +55,7 @@ fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     Regex::new(&format!("(?i){pattern}"))
 }
 
-static RULES: LazyLock<Rules> = LazyLock::new(|| {
+static RULES: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut rules = Vec::new();
     let mut errors = Vec::new();
     for (n, line) in DATA.lines().enumerate() {
@@ -100,12 +100,12 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
             errors.push(format!("rule set: {err}"));
             RegexSet::empty()
         });
-    Rules { rules, set, errors }
+    Lexicon { rules, set, errors }
 });
 
 /// The trigger rules.
 #[must_use]
-pub fn rules() -> &'static Rules {
+pub fn rules() -> &'static Lexicon {
     &RULES
 }
 

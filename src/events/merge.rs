@@ -29,7 +29,6 @@ type BucketKey<'a> = (&'a str, Option<&'a str>, Option<usize>, Option<&'a str>);
 /// Groups of mention indexes that are the same event (only groups of two or more).
 #[must_use]
 pub fn merge_groups(mentions: &[Mention<'_>]) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..mentions.len()).collect();
     fn find(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
             parent[i] = parent[parent[i]];
@@ -37,6 +36,7 @@ pub fn merge_groups(mentions: &[Mention<'_>]) -> Vec<Vec<usize>> {
         }
         i
     }
+    let mut parent: Vec<usize> = (0..mentions.len()).collect();
     let mut buckets: HashMap<BucketKey<'_>, Vec<usize>> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         let key = match m.date {

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 pub use extract::{EventExtractor, RawEvent};
 pub use gazetteer::{Entity, EntityKind, Gazetteer};
-pub use lexicon::{Rule, RuleClass, rules};
+pub use lexicon::{Lexicon, Rule, RuleClass, rules};
 pub use merge::{Mention, merge_groups};
 
 /// The kinds of event Dateline puts on the timeline (see PRODUCT.md).

@@ -42,7 +42,7 @@ mod tests {
         assert!(write_atomically(&path, b"one").is_ok());
         assert!(write_atomically(&path, b"two").is_ok());
         assert_eq!(std::fs::read(&path).unwrap_or_default(), b"two");
-        let leftovers = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
+        let leftovers = std::fs::read_dir(&dir).map_or(0, std::iter::Iterator::count);
         assert_eq!(leftovers, 1);
         let _ = std::fs::remove_dir_all(&dir);
     }

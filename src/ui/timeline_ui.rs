@@ -41,6 +41,10 @@ enum Unit {
 }
 
 /// Grid marks on calendar boundaries: about eight labelled marks across the view.
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "egui_plot's grid spacer signature"
+)]
 fn calendar_marks(input: GridInput) -> Vec<GridMark> {
     let (min, max) = input.bounds;
     let span = (max - min).max(1.0);
@@ -197,7 +201,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
                 bounds.min()[0].floor() as i32,
                 bounds.max()[0].ceil() as i32,
             );
-            draw_entries(plot_ui, state, analysis, visible.copied().collect());
+            let visible: Vec<Entry> = visible.copied().collect();
+            draw_entries(plot_ui, state, analysis, &visible);
         });
     if fit_now {
         ui.data_mut(|d| d.insert_temp(fit_id, state.fit_generation));
@@ -260,11 +265,11 @@ fn draw_entries(
     plot_ui: &mut egui_plot::PlotUi<'_>,
     state: &AppState,
     analysis: &crate::analysis::Analysis,
-    entries: Vec<Entry>,
+    entries: &[Entry],
 ) {
     // One point series per kind and modality; one bar per ranged event.
     let mut points: Vec<(EventKind, bool, Vec<[f64; 2]>)> = Vec::new();
-    for entry in &entries {
+    for entry in entries {
         let Some(event) = analysis.events.get(entry.event as usize) else {
             continue;
         };
@@ -285,7 +290,7 @@ fn draw_entries(
         let x = if entry.last_day > entry.first_day {
             x0
         } else {
-            (x0 + x1) / 2.0
+            f64::midpoint(x0, x1)
         };
         match points
             .iter_mut()
@@ -313,7 +318,7 @@ fn draw_entries(
         let x = if entry.last_day > entry.first_day {
             x0
         } else {
-            (x0 + x1) / 2.0
+            f64::midpoint(x0, x1)
         };
         plot_ui.points(
             Points::new("selected", vec![[x, lane_y(event.kind)]])
