@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! dateline [FOLDER] [--published-dates FILE] [--screenshot OUT.png [--size WxH]]
-//! dateline export FOLDER [--format json|csv] [--published-dates FILE] [--output FILE]
+//! dateline export FOLDER [--format json|csv|timelinejs] [--published-dates FILE] [--output FILE]
 //! ```
 //! Exit codes: 0 ok, 1 failure while running, 2 bad arguments or unreadable folder.
 
@@ -21,13 +21,13 @@ Dateline — events from news articles on a timeline.
 
 Usage:
   dateline [FOLDER] [--published-dates FILE] [--screenshot OUT.png [--size WxH]]
-  dateline export FOLDER [--format json|csv] [--published-dates FILE] [--output FILE]
+  dateline export FOLDER [--format json|csv|timelinejs] [--published-dates FILE] [--output FILE]
 
 With no FOLDER the app opens the bundled sample folder.
 --published-dates FILE   lines `relative/path.txt,YYYY-MM-DD`: publication dates that win
 --screenshot OUT.png     render the window (first dated event selected), save it and exit
 --size WxH               window size for --screenshot (default 1600x1000)
---format json|csv        export format (default json): json follows the contract in README.md
+--format FORMAT          json (default; the contract in README.md), csv, or timelinejs
 --output FILE            write the export there (atomically) instead of standard output
 ";
 
@@ -200,14 +200,23 @@ fn export(
     output: Option<&Path>,
     options: &Options,
 ) -> anyhow::Result<ExitCode> {
-    if !matches!(format, "json" | "csv") {
-        return Err(usage(format!("unknown --format {format:?} (json or csv)")));
+    if !matches!(format, "json" | "csv" | "timelinejs") {
+        return Err(usage(format!(
+            "unknown --format {format:?} (json, csv or timelinejs)"
+        )));
     }
     let analysis =
         analyze_folder(folder, options, &Progress::default()).map_err(|e| usage(e.to_string()))?;
     let mut buffer = Vec::new();
     match format {
         "csv" => crate::export::write_csv(&analysis, &mut buffer)?,
+        "timelinejs" => {
+            let title = folder.file_name().map_or_else(
+                || folder.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            crate::export::write_timelinejs(&analysis, &title, &mut buffer)?;
+        }
         _ => crate::export::write_json(&analysis, &mut buffer)?,
     }
     if let Some(path) = output {

@@ -31,7 +31,7 @@ pub enum Command {
     ExportJson(PathBuf),
     /// Save the CSV export of the current folder to this file.
     ExportCsv(PathBuf),
-    /// Ask where to save an export (JSON when true, CSV otherwise).
+    /// Ask where to save an export in this format.
     PickExport(ExportFormat),
 }
 
@@ -42,6 +42,8 @@ pub enum ExportFormat {
     Json,
     /// Events as CSV.
     Csv,
+    /// `TimelineJS` JSON.
+    TimelineJs,
 }
 
 /// A folder being read in the background.
@@ -230,6 +232,7 @@ impl AppState {
                     let (name, ext) = match format {
                         ExportFormat::Json => ("dateline.json", "json"),
                         ExportFormat::Csv => ("dateline.csv", "csv"),
+                        ExportFormat::TimelineJs => ("dateline-timelinejs.json", "json"),
                     };
                     let rx = spawn_dialog(move || {
                         rfd::FileDialog::new()
@@ -251,6 +254,13 @@ impl AppState {
         let written = match format {
             ExportFormat::Json => crate::export::write_json(analysis, &mut buffer),
             ExportFormat::Csv => crate::export::write_csv(analysis, &mut buffer),
+            ExportFormat::TimelineJs => {
+                let title = analysis
+                    .root
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                crate::export::write_timelinejs(analysis, &title, &mut buffer)
+            }
         };
         let result = written.and_then(|()| crate::store::write_atomically(path, &buffer));
         self.status = Some(match result {

@@ -1,8 +1,10 @@
 //! Exports of an [`Analysis`](crate::analysis::Analysis): the JSON contract
-//! of PRODUCT.md and a flat CSV of events.
+//! of PRODUCT.md, a flat CSV of events and `TimelineJS` JSON.
 
 mod csv_export;
 mod json;
+mod timelinejs;
 
 pub use csv_export::write_csv;
 pub use json::{Export, ExportDocument, ExportEvent, ExportTimex, to_export, write_json};
+pub use timelinejs::write_timelinejs;

@@ -70,6 +70,9 @@ fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
                 if ui.button("Export CSV…").clicked() {
                     commands.push(Command::PickExport(ExportFormat::Csv));
                 }
+                if ui.button("Export TimelineJS…").clicked() {
+                    commands.push(Command::PickExport(ExportFormat::TimelineJs));
+                }
             });
             ui.separator();
             if ui.button("Quit").clicked() {
