@@ -14,7 +14,7 @@ pub mod corpus;
 pub mod events;
 pub mod export;
 pub mod store;
-#[path = "temporal_stub.rs"]
+#[path = "timex/mod.rs"]
 pub mod temporal;
 pub mod text;
 pub mod timeline;

@@ -138,7 +138,7 @@ fn sentence_events(
         .filter(|(_, t)| matches!(t.kind, TimexType::Date | TimexType::Time))
         .filter(|(_, t)| !t.value.ends_with("_REF"))
         .collect();
-    let links = link_dates(&candidates, &dates, &segs);
+    let links = link_dates(text, &candidates, &dates, &segs);
 
     let entities = gazetteer.find(body);
     candidates
@@ -220,6 +220,7 @@ fn filter_by_clause(candidates: &[Candidate]) -> Vec<Candidate> {
 /// clause with no event of its own (a fronted "Last week," or a relative
 /// "which will end next March" right after it).
 fn link_dates(
+    text: &str,
     candidates: &[Candidate],
     dates: &[(usize, &Timex)],
     segs: &[Segment],
@@ -270,6 +271,29 @@ fn link_dates(
                 })
                 .flatten()
                 .map(|((i, _), _)| *i);
+            // "since 2018, when Washington withdrew": a when-clause is dated
+            // by the time expression it follows.
+            let when_clause = || {
+                let seg = segs.get(c.segment).filter(|s| s.subordinate)?;
+                let opener = text.get(seg.start..seg.end)?.trim_start();
+                if !opener
+                    .get(..4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("when"))
+                {
+                    return None;
+                }
+                let previous = segs.get(c.segment.checked_sub(1)?)?;
+                dates
+                    .iter()
+                    .find(|(_, t)| {
+                        t.start >= previous.start
+                            && t.end <= previous.end
+                            && text
+                                .get(t.end..previous.end)
+                                .is_some_and(|gap| gap.chars().all(|ch| !ch.is_alphanumeric()))
+                    })
+                    .map(|(i, _)| *i)
+            };
             // A relative clause right after the trigger's clause.
             let relative = || {
                 dates
@@ -291,7 +315,10 @@ fn link_dates(
                     .min_by_key(|(_, t)| distance(c, t))
                     .map(|(i, _)| *i)
             };
-            fronted.or_else(relative).or_else(shared)
+            fronted
+                .or_else(when_clause)
+                .or_else(relative)
+                .or_else(shared)
         })
         .collect()
 }
