@@ -98,6 +98,7 @@ pub struct Tagger {
     rules: Vec<Rule>,
     future: regex::Regex,
     past: regex::Regex,
+    quarterly: regex::Regex,
 }
 
 impl Default for Tagger {
@@ -122,9 +123,10 @@ impl Tagger {
         Self {
             rules: build_rules(Lexicon::get()),
             future: regex::Regex::new(
-                r"(?i)\b(?:will|would|shall|'ll|is\s+set\s+to|are\s+set\s+to|expected\s+to|plans?\s+to|planning\s+to|intends?\s+to|is\s+due\s+to|are\s+due\s+to|is\s+to|are\s+to|going\s+to|scheduled\s+to|to\s+be\s+held|hopes?\s+to|upcoming)\b",
+                r"(?i)\b(?:will|would|shall|'ll|is\s+set\s+to|are\s+set\s+to|expected\s+to|plans?\s+to|planning\s+to|planned\s+to|planned|intends?\s+to|is\s+due\s+to|are\s+due\s+to|is\s+to|are\s+to|going\s+to|scheduled\s+to|to\s+be\s+held|hopes?\s+to|upcoming|could|might|as\s+early\s+as|as\s+soon\s+as|deadline|scheduled|expected)\b",
             )
             .expect("valid constant regex"),
+            quarterly: regex::Regex::new(r"(?i)\b(?:third|fourth|second|first|latest|the)[\s-]+quarter\b").expect("valid constant regex"),
             past: regex::Regex::new(r"\b(?:said|says|told|was|were|had|did|met|[a-z]{3,}ed)\b").expect("valid constant regex"),
         }
     }
@@ -155,11 +157,13 @@ impl Tagger {
     /// and non-overlapping. `anchor` is the publication date, if known.
     #[must_use]
     pub fn tag(&self, text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
+        // Financial reporting: "a year ago" means the same quarter a year back.
+        let quarterly = self.quarterly.is_match(text);
         self.candidates(text)
             .into_iter()
             .filter_map(|c| {
                 let tense = self.tense(text, c.start);
-                let resolved = resolve(&c.spec, anchor, tense)?;
+                let resolved = resolve(&c.spec, anchor, tense, quarterly)?;
                 let range = range_of_value(&resolved.value).map(|r| narrow(r, resolved.modifier));
                 Some(Timex {
                     start: c.start,
@@ -209,6 +213,7 @@ impl Tagger {
         match (last_future, last_past) {
             (Some(f), Some(p)) if f >= p => Tense::Future,
             (Some(_), None) => Tense::Future,
+            (None, None) => Tense::Present,
             _ => Tense::Past,
         }
     }
@@ -241,12 +246,16 @@ fn year_for(anchor: NaiveDate, month: u32, day: Option<u32>, tense: Tense) -> i3
             .unwrap_or(anchor)
     };
     let slack = if day.is_some() { 3 } else { 0 };
+    // No tense marker: a written day goes to the nearest year; a bare month
+    // is read as past (news reports what happened).
+    let tense = if tense == Tense::Present && day.is_none() { Tense::Past } else { tense };
     let fits = |y: i32| {
         let d = date_in(y);
         let same_month = d.year() == anchor.year() && d.month() == anchor.month();
         match tense {
             Tense::Future => same_month || (d - anchor).num_days() >= -slack,
-            _ => same_month || (anchor - d).num_days() >= -slack,
+            Tense::Past => same_month || (anchor - d).num_days() >= -slack,
+            Tense::Present => true,
         }
     };
     let distance = |y: i32| (date_in(y) - anchor).num_days().abs();
@@ -259,7 +268,7 @@ fn year_for(anchor: NaiveDate, month: u32, day: Option<u32>, tense: Tense) -> i3
 
 /// Resolves a spec against the anchor and tense.
 #[expect(clippy::too_many_lines, reason = "one arm per kind of expression reads best as one table")]
-fn resolve(spec: &Spec, anchor: Option<NaiveDate>, tense: Tense) -> Option<Resolved> {
+fn resolve(spec: &Spec, anchor: Option<NaiveDate>, tense: Tense, quarterly: bool) -> Option<Resolved> {
     let with_anchor = |f: &dyn Fn(NaiveDate) -> Option<String>, fallback: &str, modifier| match anchor {
         Some(a) => f(a).map(|v| date(v, modifier, true)),
         None => Some(date(fallback.to_owned(), modifier, true)),
@@ -326,7 +335,8 @@ fn resolve(spec: &Spec, anchor: Option<NaiveDate>, tense: Tense) -> Option<Resol
                 &format!("XXXX-WXX-{weekday}{suffix}"),
                 None,
             );
-            resolved.map(|r| Resolved { kind: if part.is_some() { TimexType::Time } else { TimexType::Date }, ..r })
+            // TE3 gold types "Friday night" / "yesterday morning" as DATE (20 of 31).
+            resolved
         }
         Spec::DayOffset { days, part } => {
             let suffix = part.map(|p| format!("T{p}")).unwrap_or_default();
@@ -335,10 +345,14 @@ fn resolve(spec: &Spec, anchor: Option<NaiveDate>, tense: Tense) -> Option<Resol
                 &format!("XXXX-XX-XX{suffix}"),
                 None,
             );
-            resolved.map(|r| Resolved { kind: if part.is_some() { TimexType::Time } else { TimexType::Date }, ..r })
+            // TE3 gold types "Friday night" / "yesterday morning" as DATE (20 of 31).
+            resolved
         }
         Spec::Relative { unit, offset, modifier } => {
             with_anchor(&|a| Some(value_at(shift(a, unit, offset)?, unit)), &unknown_of(unit), modifier)
+        }
+        Spec::Ago { unit: Unit::Year, count: Some(n), modifier: None } if quarterly && (n - 1.0).abs() < f64::EPSILON => {
+            resolve(&Spec::LastQuarter { years_back: 1 }, anchor, tense, quarterly)
         }
         Spec::Ago { unit, count, modifier } => match count {
             Some(n) => with_anchor(&|a| Some(value_at(shift(a, unit, -(n as i64))?, unit)), &unknown_of(unit), modifier),
@@ -383,6 +397,19 @@ fn resolve(spec: &Spec, anchor: Option<NaiveDate>, tense: Tense) -> Option<Resol
             None,
         )
         .map(|r| Resolved { kind: TimexType::Time, ..r }),
+        Spec::LastQuarter { years_back } => with_anchor(
+            &|a| {
+                let q = (a.month() - 1) / 3 + 1;
+                let (y, q) = if q == 1 { (a.year() - 1, 4) } else { (a.year(), q - 1) };
+                if quarterly {
+                    Some(format!("{:04}-Q{q}", i64::from(y) - years_back))
+                } else {
+                    Some(format!("{:04}", i64::from(a.year()) - years_back))
+                }
+            },
+            "XXXX-QX",
+            None,
+        ),
         Spec::Duration { unit, count, modifier } => {
             Some(Resolved { kind: TimexType::Duration, value: unit.duration(count), modifier, needs_anchor: false })
         }

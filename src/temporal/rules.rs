@@ -43,6 +43,9 @@ pub enum Spec {
     Duration { unit: Unit, count: Option<f64>, modifier: Option<&'static str> },
     /// A recurrence.
     Set { value: String },
+    /// The reporting quarter of financial news (the last completed quarter
+    /// before the anchor), `years_back` years earlier.
+    LastQuarter { years_back: i64 },
 }
 
 /// Builds a spec from a match: captures, lexicon, the text and the span.
@@ -312,7 +315,7 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
     );
     add(
         "relative.ago",
-        format!(r"(?i)\b{quant}{n_vague}\s+{units}\s+ago\b"),
+        format!(r"(?i)\b{quant}{n_vague}\s+{units}\s+(?:ago|earlier|before)\b"),
         |c, l, _, _, _| Some(Spec::Ago { unit: unit_of(c, l)?, count: count(c, l), modifier: modifier_of(c.name("mod").map(|m| m.as_str())).map(|m| if m == "MORE_THAN" { "BEFORE" } else { m }) }),
     );
     add("relative.in_future", format!(r"(?i)\bin\s+(?P<t>{n}\s+{units})\b"), |c, l, _, _, _| {
@@ -354,7 +357,15 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
     add(
         "duration.count",
         format!(r"(?i)\b{quant}{n_vague}[\s-]+{units}(?:-long|-old)?\b"),
-        |c, l, _, _, _| Some(Spec::Duration { unit: unit_of(c, l)?, count: count(c, l), modifier: modifier_of(c.name("mod").map(|m| m.as_str())) }),
+        |c, l, text, start, end| {
+            // Ages ("a 6-year-old boy", "52 years old") are not time expressions.
+            let span = text.get(start..end).unwrap_or_default();
+            let after = text.get(end..).unwrap_or_default().trim_start().to_lowercase();
+            if span.ends_with("-old") || after.starts_with("old") || after.starts_with("-old") {
+                return None;
+            }
+            Some(Spec::Duration { unit: unit_of(c, l)?, count: count(c, l), modifier: modifier_of(c.name("mod").map(|m| m.as_str())) })
+        },
     );
     add("set.every", format!(r"(?i)\b(?:every|each)\s+(?:(?P<n>\d+|{tens}|{ones}|other)\s+)?{units}\b"), |c, l, _, _, _| {
         let unit = unit_of(c, l)?;
@@ -366,7 +377,7 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
         Some(Spec::Set { value: unit.duration(n) })
     });
     add("set.every_weekday", format!(r"\b(?i:every)\s+(?P<wd>{wd_full})\b"), |c, l, _, _, _| Some(Spec::Set { value: format!("XXXX-WXX-{}", weekday(c, l)?) }));
-    add("set.adverb", r"(?i)\b(?P<w>daily|weekly|monthly|quarterly|annually|yearly|hourly)\b".to_owned(), |c, _, _, _, _| {
+    add("set.adverb", r"(?i)\b(?P<w>daily|weekly|monthly|annually|yearly|hourly)\b".to_owned(), |c, _, _, _, _| {
         let value = match c.name("w")?.as_str().to_lowercase().as_str() {
             "daily" => "P1D",
             "weekly" => "P1W",
@@ -402,6 +413,35 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
             Some(Spec::Quarter { quarter, year: num(c, "y").and_then(|y| i32::try_from(y).ok()), half: false })
         },
     );
+    add(
+        "relative.reporting_quarter",
+        r"(?i)\bthe\s+(?:latest\s+|most\s+recent\s+|recent\s+|just[\s-]ended\s+)?(?:fiscal\s+)?(?:quarter|(?:latest|recent)\s+period)\b".to_owned(),
+        |_, _, text, _, end| {
+            let after = text.get(end..).unwrap_or_default();
+            (!after.starts_with('-')).then_some(Spec::LastQuarter { years_back: 0 })
+        },
+    );
+    add(
+        "relative.year_ago_quarter",
+        r"(?i)\b(?:the\s+)?(?:comparable\s+|same\s+)?(?:year-earlier|year-ago|year\s+earlier|year\s+ago)(?:\s+(?:fiscal\s+)?(?:quarter|period|level|results?|figures?))?\b".to_owned(),
+        |_, _, text, start, _| {
+            let before = text.get(..start).unwrap_or_default().trim_end().to_lowercase();
+            // "a year ago" is the ago rule's.
+            (!before.ends_with(" a") && !before.ends_with("one")).then_some(Spec::LastQuarter { years_back: 1 })
+        },
+    );
+    add(
+        "duration.the_past_n",
+        format!(r"(?i)\b(?:the\s+)?(?:past|last|next|coming|first|previous|following|final)\s+{n_vague}\s+{units}\b"),
+        |c, l, _, _, _| Some(Spec::Duration { unit: unit_of(c, l)?, count: count(c, l), modifier: None }),
+    );
+    add("duration.the_year", r"(?i)\bthe\s+(?:full\s+)?year\b".to_owned(), |_, _, text, _, end| {
+        let after = text.get(end..).unwrap_or_default();
+        let next: String = after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        (!after.starts_with(['-', '\'']) && !matches!(next.as_str(), "earlier" | "ago" | "before" | "after" | "two" | "of" | "in"))
+            .then_some(Spec::Duration { unit: Unit::Year, count: Some(1.0), modifier: None })
+    });
+    add("relative.the_weekend", r"(?i)\bthe\s+weekend\b".to_owned(), |_, _, _, _, _| Some(Spec::Relative { unit: Unit::Weekend, offset: 0, modifier: None }));
     add(
         "date.season",
         r"(?i)\b(?:(?P<rel>last|this|next|the\s+coming|the\s+past)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b".to_owned(),

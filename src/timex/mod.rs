@@ -1,4 +1,4 @@
-//! Time expressions (TIMEX3): find them, give them TimeML values, and resolve
+//! Time expressions (TIMEX3): find them, give them `TimeML` values, and resolve
 //! relative ones against an anchor date (the publication date), which is
 //! passed in — this module never reads the clock.
 //!
@@ -67,7 +67,7 @@ pub struct Timex {
     pub kind: TimexType,
     /// TIMEX3 value.
     pub value: String,
-    /// TIMEX3 mod ("START", "END", "APPROX", "MORE_THAN", …).
+    /// TIMEX3 mod (`START`, `END`, `APPROX`, `MORE_THAN`, …).
     pub modifier: Option<&'static str>,
     /// Inclusive day range of the value (narrowed by START/MID/END); None
     /// for durations, sets, REFs and values with X.
@@ -116,6 +116,9 @@ struct Candidate {
 
 impl Tagger {
     /// Compiles the rules.
+    ///
+    /// # Panics
+    /// Never on input: only if a bundled pattern were invalid, which the tests rule out.
     #[must_use]
     #[expect(
         clippy::expect_used,

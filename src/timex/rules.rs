@@ -78,7 +78,7 @@ pub enum Spec {
         year: Option<i32>,
         half: bool,
     },
-    /// PAST_REF, PRESENT_REF, FUTURE_REF.
+    /// `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`.
     Ref(&'static str),
     /// A time of day on the anchor date.
     Time { hour: u32, minute: u32 },

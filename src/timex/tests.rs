@@ -51,35 +51,35 @@ fn seed_sentences_resolve_against_the_publication_date() {
         aug5,
         &[("late 2016", "2016")],
     );
-    let aug24 = Some("2020-08-24");
+    let late_aug = Some("2020-08-24");
     check(
         "who met in Moscow on Sunday attached great importance",
-        aug24,
+        late_aug,
         &[("Sunday", "2020-08-23")],
     );
     check(
         "said on Saturday that there will be a new chapter",
-        aug24,
+        late_aug,
         &[("Saturday", "2020-08-22")],
     );
     check(
         "Pompeo on Thursday officially informed the council",
-        aug24,
+        late_aug,
         &[("Thursday", "2020-08-20")],
     );
     check(
         "terminated the U.S. participation in the JCPOA in May 2018 and",
-        aug24,
+        late_aug,
         &[("May 2018", "2018-05")],
     );
     check(
         "along with talks on the 2015 nuclear deal",
-        aug24,
+        late_aug,
         &[("2015", "2015")],
     );
     check(
         "a nuclear deal that it quit more than two years ago.",
-        aug24,
+        late_aug,
         &[("more than two years ago", "2018")],
     );
     let jan23 = Some("2023-01-23");
@@ -109,20 +109,20 @@ fn seed_sentences_resolve_against_the_publication_date() {
         jan23,
         &[("2018", "2018")],
     );
-    let aug15 = Some("2020-08-15");
+    let mid_aug = Some("2020-08-15");
     check(
         "their 20-year-long treaty which will end next March.",
-        aug15,
+        mid_aug,
         &[("20-year-long", "P20Y"), ("next March", "2021-03")],
     );
     check(
         "a treaty in March 2001 as a roadmap for 10 years of relations",
-        aug15,
+        mid_aug,
         &[("March 2001", "2001-03"), ("10 years", "P10Y")],
     );
     check(
         "The treaty is extended every five years automatically",
-        aug15,
+        mid_aug,
         &[("every five years", "P5Y")],
     );
 }

@@ -48,9 +48,12 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         .min_size(260.0)
         .show(ui, |ui| lists_ui::events_ui(ui, state, commands));
     if state.selected.is_some() {
+        // The source pane never crowds out the timeline.
+        let max_width = (ui.available_width() * 0.4).max(320.0);
         egui::Panel::right("source")
             .resizable(true)
             .default_size(440.0)
+            .max_size(max_width)
             .min_size(300.0)
             .show(ui, |ui| source_ui::source_ui(ui, state, commands));
     }

@@ -17,16 +17,19 @@ pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
     let Some(doc) = analysis.docs.get(event.doc) else {
         return;
     };
-    ui.horizontal(|ui| {
-        ui.heading(&doc.doc.title);
-        if ui
-            .small_button("Close")
-            .on_hover_text("Clear the selection (Esc)")
-            .clicked()
-        {
-            commands.push(Command::Select(None));
-        }
-    });
+    egui::Sides::new().shrink_left().truncate().show(
+        ui,
+        |ui| ui.heading(&doc.doc.title),
+        |ui| {
+            if ui
+                .small_button("Close")
+                .on_hover_text("Clear the selection (Esc)")
+                .clicked()
+            {
+                commands.push(Command::Select(None));
+            }
+        },
+    );
     ui.label(egui::RichText::new(&doc.doc.path).weak());
     match &doc.published {
         Some(p) => ui.label(format!("Published {} (from {})", p.date, p.source.as_str())),
@@ -55,14 +58,15 @@ pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             }
         });
     ui.separator();
-    let job = highlighted_text(ui, analysis, event);
-    let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
     let sentence_char = doc.chars.char_of(event.sentence.0);
-    let sentence_rect = galley.pos_from_cursor(egui::text::CCursor::new(sentence_char));
     egui::ScrollArea::vertical()
         .id_salt(("source", event.doc))
         .auto_shrink(false)
         .show(ui, |ui| {
+            // Wrap at the pane's width, measured inside the scroll area.
+            let job = highlighted_text(ui, analysis, event);
+            let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
+            let sentence_rect = galley.pos_from_cursor(egui::text::CCursor::new(sentence_char));
             let response = ui.add(egui::Label::new(galley).selectable(true));
             if state.reveal_selection {
                 let target = sentence_rect.translate(response.rect.min.to_vec2());
