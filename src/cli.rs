@@ -3,6 +3,7 @@
 //! ```text
 //! dateline [FOLDER] [--published-dates FILE] [--screenshot OUT.png [--size WxH]]
 //! dateline export FOLDER [--format json|csv|timelinejs] [--published-dates FILE] [--output FILE]
+//! dateline tempeval PATH... [--errors]
 //! ```
 //! Exit codes: 0 ok, 1 failure while running, 2 bad arguments or unreadable folder.
 
@@ -22,6 +23,7 @@ Dateline — events from news articles on a timeline.
 Usage:
   dateline [FOLDER] [--published-dates FILE] [--screenshot OUT.png [--size WxH]]
   dateline export FOLDER [--format json|csv|timelinejs] [--published-dates FILE] [--output FILE]
+  dateline tempeval PATH... [--errors]
 
 With no FOLDER the app opens the bundled sample folder.
 --published-dates FILE   lines `relative/path.txt,YYYY-MM-DD`: publication dates that win
@@ -29,6 +31,8 @@ With no FOLDER the app opens the bundled sample folder.
 --size WxH               window size for --screenshot (default 1600x1000)
 --format FORMAT          json (default; the contract in README.md), csv, or timelinejs
 --output FILE            write the export there (atomically) instead of standard output
+tempeval                 score the time-expression engine on TimeML .tml files (TempEval-3 measures)
+--errors                 with tempeval: list every missed, spurious or wrong expression
 ";
 
 /// A usage error (exit code 2).
@@ -68,6 +72,9 @@ pub fn main() -> ExitCode {
 #[derive(Debug, Default)]
 struct Args {
     export: bool,
+    tempeval: bool,
+    errors: bool,
+    paths: Vec<PathBuf>,
     folder: Option<PathBuf>,
     format: Option<String>,
     published: Option<PathBuf>,
@@ -107,6 +114,11 @@ fn parse(args: Vec<std::ffi::OsString>) -> anyhow::Result<Option<Args>> {
                     .ok_or_else(|| usage(format!("--size takes WIDTHxHEIGHT, not {value:?}")))?;
                 parsed.size = Some((w, h));
             }
+            Long("errors") => parsed.errors = true,
+            Value(value) if parsed.tempeval => parsed.paths.push(value.into()),
+            Value(value) if !parsed.export && parsed.folder.is_none() && value == "tempeval" => {
+                parsed.tempeval = true;
+            }
             Value(value) if !parsed.export && parsed.folder.is_none() && value == "export" => {
                 parsed.export = true;
             }
@@ -131,6 +143,9 @@ fn run(args: Vec<std::ffi::OsString>) -> anyhow::Result<ExitCode> {
     let mut options = Options::default();
     if let Some(file) = &args.published {
         options.published = read_published_dates(file)?;
+    }
+    if args.tempeval {
+        return tempeval(&args.paths, args.errors);
     }
     if args.export {
         let folder = args.folder.ok_or_else(|| usage("export needs a FOLDER"))?;
@@ -230,6 +245,25 @@ fn export(
             bail!("writing to standard output: {err}");
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn tempeval(paths: &[PathBuf], errors: bool) -> anyhow::Result<ExitCode> {
+    let files = crate::tempeval::tml_files(paths);
+    if files.is_empty() {
+        return Err(usage("tempeval needs .tml files or folders holding them"));
+    }
+    let mut docs = Vec::new();
+    for file in &files {
+        let doc = crate::tempeval::read_tml(file)?;
+        let name = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        docs.push((name, doc));
+    }
+    let report = crate::tempeval::evaluate(&docs, &crate::temporal::Tagger::new(), errors);
+    print!("{report}");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -14,6 +14,7 @@ pub mod corpus;
 pub mod events;
 pub mod export;
 pub mod store;
+pub mod tempeval;
 #[path = "timex/mod.rs"]
 pub mod temporal;
 pub mod text;

@@ -9,7 +9,9 @@
 
 mod calendar;
 mod lexicon;
+mod prefilter;
 mod rules;
+pub mod tempeval;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -99,6 +101,7 @@ pub struct Tagger {
     future: regex::Regex,
     past: regex::Regex,
     quarterly: regex::Regex,
+    prefilter: prefilter::Prefilter,
 }
 
 impl Default for Tagger {
@@ -120,24 +123,39 @@ impl Tagger {
     #[must_use]
     #[expect(clippy::expect_used, reason = "constant patterns, checked by the tests")]
     pub fn new() -> Self {
+        let rules = build_rules(Lexicon::get());
+        let names: Vec<&str> = rules.iter().map(|r| r.name).collect();
+        let prefilter = prefilter::Prefilter::new(&names, Lexicon::get());
         Self {
-            rules: build_rules(Lexicon::get()),
+            rules,
+            prefilter,
             future: regex::Regex::new(
-                r"(?i)\b(?:will|would|shall|'ll|is\s+set\s+to|are\s+set\s+to|expected\s+to|plans?\s+to|planning\s+to|planned\s+to|planned|intends?\s+to|is\s+due\s+to|are\s+due\s+to|is\s+to|are\s+to|going\s+to|scheduled\s+to|to\s+be\s+held|hopes?\s+to|upcoming|could|might|as\s+early\s+as|as\s+soon\s+as|deadline|scheduled|expected)\b",
+                r"(?i)\b(?:will|would|shall|'ll|is\s+set\s+to|are\s+set\s+to|expected\s+to|plans?\s+to|planning\s+to|planned\s+to|planned|intends?\s+to|is\s+due\s+to|are\s+due\s+to|is\s+to|are\s+to|going\s+to|scheduled\s+to|to\s+be\s+held|hopes?\s+to|upcoming|could|might|as\s+early\s+as|as\s+soon\s+as|deadline|payable|effective|scheduled|expected)\b",
             )
             .expect("valid constant regex"),
             quarterly: regex::Regex::new(r"(?i)\b(?:third|fourth|second|first|latest|the)[\s-]+quarter\b").expect("valid constant regex"),
-            past: regex::Regex::new(r"\b(?:said|says|told|was|were|had|did|met|[a-z]{3,}ed)\b").expect("valid constant regex"),
+            past: regex::Regex::new(r"\b(?:said|says|told|was|were|had|has|have|did|met|since|ago|[a-z]{3,}ed)\b").expect("valid constant regex"),
         }
     }
 
     fn candidates(&self, text: &str) -> Vec<Candidate> {
         let mut all = Vec::new();
-        for (index, rule) in self.rules.iter().enumerate() {
-            for caps in rule.regex.captures_iter(text) {
-                let Some(span) = caps.name("t").or_else(|| caps.get(0)) else { continue };
-                if let Some(spec) = (rule.build)(&caps, Lexicon::get(), text, span.start(), span.end()) {
-                    all.push(Candidate { start: span.start(), end: span.end(), rule: index, spec });
+        let windows = self.prefilter.windows(text);
+        for ((index, rule), windows) in self.rules.iter().enumerate().zip(windows) {
+            for (from, to) in windows {
+                // The haystack ends at the window (on whitespace); the search
+                // starts at its beginning with the real text before it as
+                // context for \b.
+                let Some(hay) = text.get(..to) else { continue };
+                let mut at = from;
+                while at <= hay.len() {
+                    let Some(caps) = rule.regex.captures_at(hay, at) else { break };
+                    let Some(whole) = caps.get(0) else { break };
+                    at = if whole.end() > whole.start() { whole.end() } else { next_char(hay, whole.end()) };
+                    let Some(span) = caps.name("t").or_else(|| caps.get(0)) else { continue };
+                    if let Some(spec) = (rule.build)(&caps, Lexicon::get(), text, span.start(), span.end()) {
+                        all.push(Candidate { start: span.start(), end: span.end(), rule: index, spec });
+                    }
                 }
             }
         }
@@ -162,7 +180,7 @@ impl Tagger {
         self.candidates(text)
             .into_iter()
             .filter_map(|c| {
-                let tense = self.tense(text, c.start);
+                let tense = self.tense(text, c.start, c.end);
                 let resolved = resolve(&c.spec, anchor, tense, quarterly)?;
                 let range = range_of_value(&resolved.value).map(|r| narrow(r, resolved.modifier));
                 Some(Timex {
@@ -197,26 +215,94 @@ impl Tagger {
             .collect()
     }
 
-    /// Past unless a future marker stands closer before the expression, in
-    /// its sentence, than any past-tense verb.
-    fn tense(&self, text: &str, start: usize) -> Tense {
-        let floor = start.saturating_sub(250);
-        let mut from = floor;
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let before = &text[from..start];
-        let sentence_start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-        let clause = &before[sentence_start..];
+    /// The tense of the clause around an expression: the nearer of the last
+    /// future marker and the last past-tense verb before it in its sentence;
+    /// with neither, the first marker after it in the sentence; with none,
+    /// `Present` (unknown).
+    fn tense(&self, text: &str, start: usize, end: usize) -> Tense {
+        let before = text.get(floor_boundary(text, start.saturating_sub(250))..start).unwrap_or_default();
+        let sentence_start = sentence_break_before(before);
+        let clause = before.get(sentence_start..).unwrap_or_default();
         let last_future = self.future.find_iter(clause).last().map(|m| m.end());
         let last_past = self.past.find_iter(clause).last().map(|m| m.end());
         match (last_future, last_past) {
             (Some(f), Some(p)) if f >= p => Tense::Future,
             (Some(_), None) => Tense::Future,
+            (None, None) if AFTER_LOOK => {
+                let after = text.get(end..floor_boundary(text, (end + 200).min(text.len()))).unwrap_or_default();
+                let after = after.get(..sentence_break_after(after)).unwrap_or(after);
+                let first_future = self.future.find(after).map(|m| m.start());
+                let first_past = self.past.find(after).map(|m| m.start());
+                match (first_future, first_past) {
+                    (Some(f), Some(p)) if f < p => Tense::Future,
+                    (Some(_), None) => Tense::Future,
+                    (None, None) => Tense::Present,
+                    _ => Tense::Past,
+                }
+            }
             (None, None) => Tense::Present,
             _ => Tense::Past,
         }
     }
+}
+
+const AFTER_LOOK: bool = true;
+const OLD_SPLIT: bool = false;
+
+/// The char boundary after `i` (or past the end).
+fn next_char(text: &str, i: usize) -> usize {
+    let mut j = i + 1;
+    while j < text.len() && !text.is_char_boundary(j) {
+        j += 1;
+    }
+    j
+}
+
+/// The largest char boundary at or below `i`.
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Whether the `.`/`!`/`?` ending `head` ends a sentence (not "U.S." or "Mr.").
+fn ends_sentence(head: &str) -> bool {
+    let mut rev = head.chars().rev();
+    match rev.next() {
+        Some('!' | '?' | '\n') => true,
+        Some('.') => {
+            let word: String = rev.take_while(|c| c.is_alphanumeric() || *c == '.').collect();
+            let word: String = word.chars().rev().collect();
+            !(word.contains('.')
+                || word.chars().next().is_some_and(char::is_uppercase) && word.len() <= 3
+                || matches!(word.as_str(), "a.m" | "p.m" | "vs" | "No" | "St"))
+        }
+        _ => false,
+    }
+}
+
+/// Byte index where the sentence containing the end of `before` starts.
+fn sentence_break_before(before: &str) -> usize {
+    let mut search = before.len();
+    while let Some(i) = before.get(..search).and_then(|h| h.rfind(['.', '!', '?', '\n'])) {
+        if OLD_SPLIT || before.get(..=i).is_some_and(ends_sentence) {
+            return i + 1;
+        }
+        search = i;
+    }
+    0
+}
+
+/// Byte length of the rest of the sentence at the start of `after`.
+fn sentence_break_after(after: &str) -> usize {
+    for (i, c) in after.char_indices() {
+        if matches!(c, '.' | '!' | '?' | '\n') && after.get(..=i).is_some_and(ends_sentence) {
+            return i;
+        }
+    }
+    after.len()
 }
 
 /// The ISO weekday of number 1–7.

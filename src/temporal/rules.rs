@@ -442,6 +442,32 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
             .then_some(Spec::Duration { unit: Unit::Year, count: Some(1.0), modifier: None })
     });
     add("relative.the_weekend", r"(?i)\bthe\s+weekend\b".to_owned(), |_, _, _, _, _| Some(Spec::Relative { unit: Unit::Weekend, offset: 0, modifier: None }));
+    add("ref.recent", r"(?i)\brecent\b".to_owned(), |_, _, _, _, _| Some(Spec::Ref("PAST_REF")));
+    add(
+        "duration.vague_plural",
+        r"(?i)\b(?:for|within|over|in)\s+(?P<t>(?P<unit>days|weeks|months|years|decades))\b".to_owned(),
+        |c, l, _, _, _| Some(Spec::Duration { unit: unit_of(c, l)?, count: None, modifier: None }),
+    );
+    add(
+        "relative.part_of_unit",
+        r"(?i)\b(?:the\s+)?(?P<m>end|beginning|start|middle)\s+of\s+(?P<rel>the|this|next|last)\s+(?P<unit>week|month|year|decade|century|quarter)\b".to_owned(),
+        |c, l, _, _, _| {
+            let offset = match c.name("rel")?.as_str().to_lowercase().as_str() {
+                "next" => 1,
+                "last" => -1,
+                _ => 0,
+            };
+            let modifier = match c.name("m")?.as_str().to_lowercase().as_str() {
+                "end" => "END",
+                "middle" => "MID",
+                _ => "START",
+            };
+            Some(Spec::Relative { unit: unit_of(c, l)?, offset, modifier: Some(modifier) })
+        },
+    );
+    add("relative.the_week", r"(?i)\b(?:for|of|during)\s+(?P<t>the\s+week)\b".to_owned(), |_, _, _, _, _| {
+        Some(Spec::Relative { unit: Unit::Week, offset: 0, modifier: None })
+    });
     add(
         "date.season",
         r"(?i)\b(?:(?P<rel>last|this|next|the\s+coming|the\s+past)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b".to_owned(),

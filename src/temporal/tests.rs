@@ -105,7 +105,7 @@ fn types_and_mods() {
         ]
     );
     let late = &timexes[0];
-    assert_eq!(late.range.map(|(a, b)| (a.to_string(), b.to_string())), Some(("2016-09-02".to_owned(), "2016-12-31".to_owned())));
+    assert_eq!(late.range.map(|(a, b)| (a.to_string(), b.to_string())), Some(("2016-09-01".to_owned(), "2016-12-31".to_owned())));
     assert!(timexes.iter().all(|t| !t.rule.is_empty()));
 }
 
@@ -133,4 +133,51 @@ fn full_dates_report_weekday_and_time() {
         summary,
         [("2025-03-31".to_owned(), None, false), ("2017-08-05".to_owned(), Some(chrono::Weekday::Sat), true)]
     );
+}
+
+/// `cargo test --release -- --ignored rule_timing --nocapture`: time per rule over the TE3 texts.
+#[test]
+#[ignore = "profiling aid; needs /tmp/te3in"]
+fn rule_timing() {
+    let tagger = Tagger::new();
+    let mut texts = Vec::new();
+    if let Ok(dir) = std::fs::read_dir("/tmp/te3in/docs") {
+        for e in dir.flatten() {
+            if let Ok(t) = std::fs::read_to_string(e.path()) {
+                texts.push(t);
+            }
+        }
+    }
+    let mut times: Vec<(&str, f64)> = tagger
+        .rules
+        .iter()
+        .map(|r| {
+            let t0 = std::time::Instant::now();
+            for t in &texts {
+                std::hint::black_box(r.regex.captures_iter(t).count());
+            }
+            (r.name, t0.elapsed().as_secs_f64())
+        })
+        .collect();
+    let mut cover = vec![0usize; tagger.rules.len()];
+    let total: usize = texts.iter().map(String::len).sum();
+    for t in &texts {
+        for (i, w) in tagger.prefilter.windows(t).iter().enumerate() {
+            if let Some(c) = cover.get_mut(i) {
+                *c += w.iter().map(|(a, b)| b - a).sum::<usize>();
+            }
+        }
+    }
+    for (i, r) in tagger.rules.iter().enumerate() {
+        println!("cover {:32} {:.3}", r.name, cover.get(i).copied().unwrap_or(0) as f64 / total as f64);
+    }
+    times.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let t0 = std::time::Instant::now();
+    for t in &texts {
+        std::hint::black_box(tagger.tag(t, None));
+    }
+    println!("total tag {:.3}s", t0.elapsed().as_secs_f64());
+    for (n, s) in times {
+        println!("{n:32} {s:.4}");
+    }
 }
