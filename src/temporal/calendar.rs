@@ -66,10 +66,16 @@ impl Unit {
             Self::Month => format!("P{count}M"),
             Self::Quarter => format!("P{count}Q"),
             Self::Year => format!("P{count}Y"),
-            Self::Decade => format!("P{count}DE"),
-            Self::Century => format!("P{count}CE"),
+            // TE3 gold writes decades and centuries in years ("two decades" → P20Y).
+            Self::Decade => n.map_or_else(|| "PXY".to_owned(), |n| format!("P{}Y", years_of(n * 10.0))),
+            Self::Century => n.map_or_else(|| "PXCE".to_owned(), |n| format!("P{}Y", years_of(n * 100.0))),
         }
     }
+}
+
+/// A year count as written in a duration value.
+fn years_of(n: f64) -> String {
+    if n.fract() == 0.0 { format!("{}", n as i64) } else { format!("{n}") }
 }
 
 /// Shifts `date` by `n` units (negative goes back); None out of range.

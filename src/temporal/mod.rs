@@ -1,4 +1,4 @@
-//! Time expressions (TIMEX3): find them, give them TimeML values, and resolve
+//! Time expressions (TIMEX3): find them, give them `TimeML` values, and resolve
 //! relative ones against an anchor date (the publication date), which is
 //! passed in — this module never reads the clock.
 //!
@@ -69,9 +69,10 @@ pub struct Timex {
     pub kind: TimexType,
     /// TIMEX3 value.
     pub value: String,
-    /// TIMEX3 mod ("START", "END", "APPROX", "MORE_THAN", …).
+    /// TIMEX3 mod (`START`, `END`, `APPROX`, `MORE_THAN`, …).
     pub modifier: Option<&'static str>,
-    /// Inclusive day range of the value (narrowed by START/MID/END); None
+    /// Inclusive day range of the value (narrowed by `START`/`MID`/`END`: first,
+    /// middle or last third of the days); None
     /// for durations, sets, REFs and values with X.
     pub range: Option<(NaiveDate, NaiveDate)>,
     /// The rule that found it.
@@ -120,6 +121,11 @@ struct Candidate {
 
 impl Tagger {
     /// Compiles the rules.
+    ///
+    /// # Panics
+    ///
+    /// Never on input; only if a built-in pattern did not compile, which the
+    /// tests rule out.
     #[must_use]
     #[expect(clippy::expect_used, reason = "constant patterns, checked by the tests")]
     pub fn new() -> Self {

@@ -68,7 +68,7 @@ impl Prefilter {
         }
         let automaton = AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(&patterns).ok();
         if automaton.is_none() {
-            unfiltered.iter_mut().for_each(|f| *f = true);
+            unfiltered.fill(true);
         }
         Self { automaton, pattern_rules, unfiltered }
     }
@@ -97,8 +97,7 @@ impl Prefilter {
             for &r in rules {
                 let Some(list) = out.get_mut(r) else { continue };
                 match list.last_mut() {
-                    Some(last) if last.1 == text.len() && last.0 == 0 && self.unfiltered.get(r) == Some(&true) => {}
-                    Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                    Some(prev_window) if start <= prev_window.1 => prev_window.1 = prev_window.1.max(end),
                     _ => list.push((start, end)),
                 }
             }

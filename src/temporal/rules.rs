@@ -35,7 +35,7 @@ pub enum Spec {
     Season { season: &'static str, year: Option<i32>, rel: Rel },
     /// A quarter or (with `half`) a half year.
     Quarter { quarter: u32, year: Option<i32>, half: bool },
-    /// PAST_REF, PRESENT_REF, FUTURE_REF.
+    /// `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`.
     Ref(&'static str),
     /// A time of day on the anchor date.
     Time { hour: u32, minute: u32 },
@@ -329,12 +329,16 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
     add("relative.earlier_today", r"(?i)\b(?:earlier|later)\s+today\b".to_owned(), |_, _, _, _, _| Some(Spec::DayOffset { days: 0, part: None }));
     add(
         "ref.plural",
-        r"(?i)\b(?:the\s+)?(?P<w>recent|coming|next|past|last|previous)\s+(?:few\s+|several\s+)?(?P<unit>days|weeks|months|years|decades)\b".to_owned(),
+        r"(?i)\b(?:the\s+)?(?P<w>recent|coming|next|past|last|previous)\s+(?P<q>few\s+|several\s+)?(?P<unit>days|weeks|months|years|decades)\b".to_owned(),
         |c, l, _, _, _| {
+            let unit = unit_of(c, l)?;
+            let vague = Spec::Duration { unit, count: None, modifier: None };
+            // TE3 gold: "recent years" PAST_REF but "recent weeks" PXW; "the next few days" PXD.
             Some(match c.name("w")?.as_str().to_lowercase().as_str() {
-                "recent" => Spec::Ref("PAST_REF"),
-                "coming" | "next" => Spec::Ref("FUTURE_REF"),
-                _ => Spec::Duration { unit: unit_of(c, l)?, count: None, modifier: None },
+                "recent" if unit == Unit::Year || unit == Unit::Decade => Spec::Ref("PAST_REF"),
+                "recent" => vague,
+                "coming" | "next" if c.name("q").is_none() => Spec::Ref("FUTURE_REF"),
+                _ => vague,
             })
         },
     );

@@ -1,5 +1,5 @@
 //! TempEval-3 Task A evaluation (TIMEX3 extraction and normalisation) on
-//! TimeML `.tml` files.
+//! `TimeML` `.tml` files.
 //!
 //! Each file's DCT (the TIMEX3 with `functionInDocument="CREATION_TIME"`)
 //! is the anchor; the gold TIMEX3 are those inside `<TEXT>`. The TEXT
@@ -108,10 +108,10 @@ fn attr(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.as_ref() == name)
-        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+        .and_then(|a| a.unescape_value().ok().map(std::borrow::Cow::into_owned))
 }
 
-/// Parses one TimeML document.
+/// Parses one `TimeML` document.
 pub fn parse_tml(xml: &str) -> Result<TmlDoc> {
     let mut reader = Reader::from_str(xml);
     reader.config_mut().trim_text(false);
@@ -136,10 +136,8 @@ pub fn parse_tml(xml: &str) -> Result<TmlDoc> {
                 }
                 _ => {}
             },
-            Event::Empty(e) => {
-                if e.name().as_ref() == b"TIMEX3" && attr(&e, b"functionInDocument").as_deref() == Some("CREATION_TIME") {
-                    dct = dct.or_else(|| attr(&e, b"value"));
-                }
+            Event::Empty(e) if e.name().as_ref() == b"TIMEX3" && attr(&e, b"functionInDocument").as_deref() == Some("CREATION_TIME") => {
+                dct = dct.or_else(|| attr(&e, b"value"));
             }
             Event::End(e) => match e.name().as_ref() {
                 b"TEXT" => in_text = false,
@@ -150,19 +148,15 @@ pub fn parse_tml(xml: &str) -> Result<TmlDoc> {
                 }
                 _ => {}
             },
-            Event::Text(t) => {
-                if in_text {
-                    let s = t.unescape().context("unescaping TimeML text")?;
-                    chars += s.chars().count();
-                    raw.push_str(&s);
-                }
+            Event::Text(t) if in_text => {
+                let s = t.unescape().context("unescaping TimeML text")?;
+                chars += s.chars().count();
+                raw.push_str(&s);
             }
-            Event::CData(t) => {
-                if in_text {
-                    let s = String::from_utf8_lossy(&t);
-                    chars += s.chars().count();
-                    raw.push_str(&s);
-                }
+            Event::CData(t) if in_text => {
+                let s = String::from_utf8_lossy(&t);
+                chars += s.chars().count();
+                raw.push_str(&s);
             }
             Event::Eof => break,
             _ => {}

@@ -63,6 +63,12 @@ impl Unit {
                 }
             },
         );
+        let scaled = |factor: f64| {
+            n.map_or_else(
+                || "PXY".to_owned(),
+                |n| format!("P{}Y", (n * factor) as i64),
+            )
+        };
         match self {
             Self::Second => format!("PT{count}S"),
             Self::Minute => format!("PT{count}M"),
@@ -72,8 +78,8 @@ impl Unit {
             Self::Month => format!("P{count}M"),
             Self::Quarter => format!("P{count}Q"),
             Self::Year => format!("P{count}Y"),
-            Self::Decade => format!("P{count}DE"),
-            Self::Century => format!("P{count}CE"),
+            Self::Decade => scaled(10.0),
+            Self::Century => scaled(100.0),
         }
     }
 }

@@ -128,7 +128,7 @@ impl Tagger {
         Self {
             rules: build_rules(Lexicon::get()),
             future: regex::Regex::new(
-                r"(?i)\b(?:will|would|shall|'ll|is\s+set\s+to|are\s+set\s+to|expected\s+to|plans?\s+to|planning\s+to|intends?\s+to|is\s+due\s+to|are\s+due\s+to|is\s+to|are\s+to|going\s+to|scheduled\s+to|to\s+be\s+held|hopes?\s+to|upcoming)\b",
+                r"(?i)\b(?:will|shall|'ll|is\s+set\s+to|are\s+set\s+to|expected\s+to|plans?\s+to|planning\s+to|intends?\s+to|is\s+due\s+to|are\s+due\s+to|is\s+to|are\s+to|going\s+to|scheduled\s+to|to\s+be\s+held|hopes?\s+to|upcoming)\b",
             )
             .expect("valid constant regex"),
             past: regex::Regex::new(r"\b(?:said|says|told|was|were|had|did|met|[a-z]{3,}ed)\b").expect("valid constant regex"),
@@ -293,7 +293,15 @@ fn year_for(anchor: NaiveDate, month: u32, day: Option<u32>, tense: Tense) -> i3
             .or_else(|| NaiveDate::from_ymd_opt(y, month, 28))
             .unwrap_or(anchor)
     };
-    let slack = if day.is_some() { 3 } else { 0 };
+    // A written day goes to the nearest year; a bare month follows the tense.
+    if day.is_some() {
+        let distance = |y: i32| (date_in(y) - anchor).num_days().abs();
+        return candidates
+            .into_iter()
+            .min_by_key(|&y| distance(y))
+            .unwrap_or(anchor.year());
+    }
+    let slack = 0;
     let fits = |y: i32| {
         let d = date_in(y);
         let same_month = d.year() == anchor.year() && d.month() == anchor.month();
@@ -400,7 +408,8 @@ fn resolve(spec: &Spec, anchor: Option<NaiveDate>, tense: Tense) -> Option<Resol
         Spec::Weekday { weekday, rel, part } => {
             let wd = weekday_of(weekday)?;
             let suffix = part.map(|p| format!("T{p}")).unwrap_or_default();
-            let resolved = with_anchor(
+            // TimeML types "Sunday night" as a DATE.
+            with_anchor(
                 &|a| {
                     let day = match rel {
                         Rel::Last => nearest_weekday(a, wd, true, true)?,
@@ -414,19 +423,12 @@ fn resolve(spec: &Spec, anchor: Option<NaiveDate>, tense: Tense) -> Option<Resol
                 },
                 &format!("XXXX-WXX-{weekday}{suffix}"),
                 None,
-            );
-            resolved.map(|r| Resolved {
-                kind: if part.is_some() {
-                    TimexType::Time
-                } else {
-                    TimexType::Date
-                },
-                ..r
-            })
+            )
         }
         Spec::DayOffset { days, part } => {
             let suffix = part.map(|p| format!("T{p}")).unwrap_or_default();
-            let resolved = with_anchor(
+            // TimeML types "tonight" as a DATE.
+            with_anchor(
                 &|a| {
                     Some(format!(
                         "{}{suffix}",
@@ -435,16 +437,16 @@ fn resolve(spec: &Spec, anchor: Option<NaiveDate>, tense: Tense) -> Option<Resol
                 },
                 &format!("XXXX-XX-XX{suffix}"),
                 None,
-            );
-            resolved.map(|r| Resolved {
-                kind: if part.is_some() {
-                    TimexType::Time
-                } else {
-                    TimexType::Date
-                },
-                ..r
-            })
+            )
         }
+        Spec::Weekend => with_anchor(
+            &|a| {
+                let saturday = nearest_weekday(a, Weekday::Sat, tense != Tense::Future, false)?;
+                Some(value_at(saturday, Unit::Weekend))
+            },
+            "XXXX-WXX-WE",
+            None,
+        ),
         Spec::Relative {
             unit,
             offset,
@@ -460,7 +462,16 @@ fn resolve(spec: &Spec, anchor: Option<NaiveDate>, tense: Tense) -> Option<Resol
             modifier,
         } => match count {
             Some(n) => with_anchor(
-                &|a| Some(value_at(shift(a, unit, -(n as i64))?, unit)),
+                &|a| {
+                    let at = shift(a, unit, -(n as i64))?;
+                    // "a decade ago" names a year, not a decade.
+                    let granularity = if matches!(unit, Unit::Decade | Unit::Century) {
+                        Unit::Year
+                    } else {
+                        unit
+                    };
+                    Some(value_at(at, granularity))
+                },
                 &unknown_of(unit),
                 modifier,
             ),

@@ -78,6 +78,8 @@ pub enum Spec {
         year: Option<i32>,
         half: bool,
     },
+    /// "the weekend": the one before the anchor, or after it in future tense.
+    Weekend,
     /// `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`.
     Ref(&'static str),
     /// A time of day on the anchor date.
@@ -624,9 +626,31 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
         },
     );
     add(
-        "duration.count",
-        format!(r"(?i)\b{quant}{n_vague}[\s-]+{units}(?:-long|-old)?\b"),
+        "duration.the_past_n",
+        format!(
+            r"(?i)\b(?:the\s+)?(?:past|last|next|coming|previous|first|final)\s+{n}\s+{units}\b"
+        ),
         |c, l, _, _, _| {
+            Some(Spec::Duration {
+                unit: unit_of(c, l)?,
+                count: count(c, l),
+                modifier: None,
+            })
+        },
+    );
+    add(
+        "relative.weekend",
+        r"(?i)\b(?:the|this)\s+weekend\b".to_owned(),
+        |_, _, _, _, _| Some(Spec::Weekend),
+    );
+    add(
+        "duration.count",
+        format!(r"(?i)\b{quant}{n_vague}[\s-]+{units}(?:-long)?\b(?P<old>-old)?"),
+        |c, l, _, _, _| {
+            // Ages ("a 6-year-old") are not time expressions in TimeML.
+            if c.name("old").is_some() {
+                return None;
+            }
             Some(Spec::Duration {
                 unit: unit_of(c, l)?,
                 count: count(c, l),
@@ -660,7 +684,7 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
     );
     add(
         "set.adverb",
-        r"(?i)\b(?P<w>daily|weekly|monthly|quarterly|annually|yearly|hourly)\b".to_owned(),
+        r"(?i)\b(?P<w>daily|weekly|monthly|annually|yearly|hourly)\b".to_owned(),
         |c, _, _, _, _| {
             let value = match c.name("w")?.as_str().to_lowercase().as_str() {
                 "daily" => "P1D",
