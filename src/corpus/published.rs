@@ -37,7 +37,7 @@ fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid constant regex")
 }
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| regex(r"\b(1[89]\d\d|20\d\d)\b"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| regex(r"(?-u:\b)(1[89]\d\d|20\d\d)(?-u:\b)"));
 static WEEKDAY_MENTION: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:on|since|last|this|until|by)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",

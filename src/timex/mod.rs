@@ -128,7 +128,7 @@ impl Tagger {
         Self {
             rules: build_rules(Lexicon::get()),
             future: regex::Regex::new(
-                r"(?i)\b(?:will|shall|'ll|is\s+set\s+to|are\s+set\s+to|expected\s+to|plans?\s+to|planning\s+to|intends?\s+to|is\s+due\s+to|are\s+due\s+to|is\s+to|are\s+to|going\s+to|scheduled\s+to|to\s+be\s+held|hopes?\s+to|upcoming)\b",
+                r"(?i)(?-u:\b)(?:will|shall|'ll|is\s+set\s+to|are\s+set\s+to|expected\s+to|plans?\s+to|planning\s+to|intends?\s+to|is\s+due\s+to|are\s+due\s+to|is\s+to|are\s+to|going\s+to|scheduled\s+to|to\s+be\s+held|hopes?\s+to|upcoming)\b",
             )
             .expect("valid constant regex"),
             past: regex::Regex::new(r"\b(?:said|says|told|was|were|had|did|met|[a-z]{3,}ed)\b").expect("valid constant regex"),

@@ -298,6 +298,9 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
 
     let mut rules: Vec<Rule> = Vec::new();
     let mut add = |name: &'static str, pattern: String, build: Build| {
+        // ASCII word boundaries: with Unicode ones the lazy DFA gives up on
+        // any text holding a non-ASCII character (’ “ é) and the slow NFA runs.
+        let pattern = pattern.replace(r"\b", r"(?-u:\b)");
         rules.push(Rule {
             name,
             regex: Regex::new(&pattern).expect("valid rule pattern"),
@@ -592,11 +595,18 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
         "ref.future",
         r"(?i)\b(?:the\s+)?future\b".to_owned(),
         |_, _, text, start, _| {
-            // "the future", "in future" — not "future plans".
-            let before = text[..start].trim_end().to_lowercase();
+            // "the future", "in future" — not "future plans". Only a few
+            // bytes before the match are looked at (never the whole prefix).
+            let mut from = start.saturating_sub(8);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = text[from..start].trim_end().to_lowercase();
             (before.ends_with("in")
                 || before.ends_with("the")
-                || text[start..].to_lowercase().starts_with("the"))
+                || text[start..]
+                    .get(..3)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("the")))
             .then_some(Spec::Ref("FUTURE_REF"))
         },
     );
