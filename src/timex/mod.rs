@@ -405,10 +405,8 @@ fn resolve(spec: &Spec, anchor: Option<NaiveDate>, tense: Tense) -> Option<Resol
             &format!("XXXX-{month:02}"),
             modifier,
         ),
-        Spec::Weekday { weekday, rel, part } => {
+        Spec::Weekday { weekday, rel } => {
             let wd = weekday_of(weekday)?;
-            let suffix = part.map(|p| format!("T{p}")).unwrap_or_default();
-            // TimeML types "Sunday night" as a DATE.
             with_anchor(
                 &|a| {
                     let day = match rel {
@@ -419,9 +417,9 @@ fn resolve(spec: &Spec, anchor: Option<NaiveDate>, tense: Tense) -> Option<Resol
                             .or_else(|| nearest_weekday(a, wd, false, false))?,
                         Rel::Bare => nearest_weekday(a, wd, tense != Tense::Future, false)?,
                     };
-                    Some(format!("{}{suffix}", value_at(day, Unit::Day)))
+                    Some(value_at(day, Unit::Day))
                 },
-                &format!("XXXX-WXX-{weekday}{suffix}"),
+                &format!("XXXX-WXX-{weekday}"),
                 None,
             )
         }

@@ -41,12 +41,9 @@ pub enum Spec {
         rel: Rel,
         modifier: Option<&'static str>,
     },
-    /// A weekday, maybe with a part of the day.
-    Weekday {
-        weekday: u32,
-        rel: Rel,
-        part: Option<&'static str>,
-    },
+    /// A weekday. A part of the day written after it ("Sunday night") is in
+    /// the span but not the value: TempEval-3 annotates it as the plain day.
+    Weekday { weekday: u32, rel: Rel },
     /// Yesterday, today, tomorrow (and parts of them).
     DayOffset {
         days: i64,
@@ -454,7 +451,6 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
             Some(Spec::Weekday {
                 weekday: weekday(c, l)?,
                 rel: rel(c.name("rel").map(|m| m.as_str())),
-                part: part_of_day(c.name("part").map(|m| m.as_str())),
             })
         },
     );
