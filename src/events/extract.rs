@@ -367,27 +367,17 @@ fn place(
         .map(|name| name.trim_end_matches('.').to_owned())
 }
 
+/// The last `n` words of `text`, joined by single spaces.
+fn last_words(text: &str, n: usize) -> String {
+    let mut words: Vec<&str> = text.split_whitespace().rev().take(n).collect();
+    words.reverse();
+    words.join(" ")
+}
+
 /// Modality from the words of the clause before the trigger.
 fn modality(text: &str, seg: Segment, c: &Candidate) -> Modality {
     let before = &text[seg.start.min(c.trigger.0)..c.trigger.0];
-    let window: String = before
-        .split_whitespace()
-        .rev()
-        .take(8)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let near: String = before
-        .split_whitespace()
-        .rev()
-        .take(3)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let (window, near) = (last_words(before, 8), last_words(before, 3));
     if NEGATED.is_match(&near) {
         Modality::Negated
     } else if PLANNED.is_match(&window) {

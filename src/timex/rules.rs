@@ -210,6 +210,16 @@ fn time_of(caps: &Captures<'_>) -> Option<(u32, u32)> {
     (hour < 24 && minute < 60).then_some((hour, minute))
 }
 
+fn yearless_day(caps: &Captures<'_>, lex: &Lexicon) -> Option<Spec> {
+    let day = u32::try_from(num(caps, "d")?)
+        .ok()
+        .filter(|d| (1..=31).contains(d))?;
+    Some(Spec::YearlessDay {
+        month: month(caps, lex)?,
+        day,
+    })
+}
+
 fn abs(caps: &Captures<'_>, lex: &Lexicon) -> Option<Spec> {
     let year = i32::try_from(num(caps, "y")?).ok()?;
     let month = month(caps, lex).or_else(|| u32::try_from(num(caps, "m")?).ok())?;
@@ -355,26 +365,12 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
         format!(
             r"\b(?:(?P<wd>{wd_full}),?\s+)?(?P<mon>{month_any})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
         ),
-        |c, l, _, _, _| {
-            Some(Spec::YearlessDay {
-                month: month(c, l)?,
-                day: u32::try_from(num(c, "d")?)
-                    .ok()
-                    .filter(|d| (1..=31).contains(d))?,
-            })
-        },
+        |c, l, _, _, _| yearless_day(c, l),
     );
     add(
         "date.day_month",
         format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month_full})\b"),
-        |c, l, _, _, _| {
-            Some(Spec::YearlessDay {
-                month: month(c, l)?,
-                day: u32::try_from(num(c, "d")?)
-                    .ok()
-                    .filter(|d| (1..=31).contains(d))?,
-            })
-        },
+        |c, l, _, _, _| yearless_day(c, l),
     );
     add(
         "date.month_year",
