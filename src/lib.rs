@@ -15,7 +15,6 @@ pub mod events;
 pub mod export;
 pub mod store;
 pub mod tempeval;
-#[path = "timex/mod.rs"]
 pub mod temporal;
 pub mod text;
 pub mod timeline;

@@ -1,4 +1,4 @@
-//! The temporal lexicon (`assets/temporal/lexicon.tsv`) and the regex
+//! The temporal lexicon (`assets/temporal/lexicon_en.tsv`) and the regex
 //! fragments built from it.
 
 use std::collections::HashMap;
@@ -75,12 +75,21 @@ impl Lexicon {
         if let Ok(n) = text.parse::<f64>() {
             return Some(n);
         }
-        let mut total = 0u32;
-        for part in text
+        if let Some(whole) = text.strip_suffix("1/2") {
+            return Some(self.number(whole)? + 0.5);
+        }
+        let parts: Vec<&str> = text
             .split(['-', ' '])
-            .filter(|p| !p.is_empty() && *p != "and")
-        {
-            let value = *self.numbers.get(part)?;
+            .filter(|p| !p.is_empty() && *p != "and" && *p != "of")
+            .collect();
+        // "a couple of", "a dozen": the article is no number there.
+        let parts = match parts.as_slice() {
+            ["a", rest @ ..] if !rest.is_empty() => rest,
+            all => all,
+        };
+        let mut total = 0u32;
+        for part in parts {
+            let value = *self.numbers.get(*part)?;
             total = if value == 100 {
                 total.max(1) * 100
             } else {

@@ -53,6 +53,21 @@ impl Unit {
     /// The TIMEX3 duration for `n` units ("P2Y", "PT3H"); `None` → "X".
     #[must_use]
     pub fn duration(self, n: Option<f64>) -> String {
+        // Halves as TIMEX3 writes them: "2 1/2 years" → P2Y6M, "5 1/2 hours" → PT5H30M.
+        if let Some(n) = n.filter(|n| (n.fract() - 0.5).abs() < f64::EPSILON) {
+            let whole = n.trunc() as i64;
+            let half = match self {
+                Self::Year => Some(format!("P{whole}Y6M")),
+                Self::Month => Some(format!("P{whole}M15D")),
+                Self::Day => Some(format!("P{whole}DT12H")),
+                Self::Hour => Some(format!("PT{whole}H30M")),
+                Self::Minute => Some(format!("PT{whole}M30S")),
+                _ => None,
+            };
+            if let Some(value) = half {
+                return value;
+            }
+        }
         let count = n.map_or_else(
             || "X".to_owned(),
             |n| {
@@ -63,12 +78,6 @@ impl Unit {
                 }
             },
         );
-        let scaled = |factor: f64| {
-            n.map_or_else(
-                || "PXY".to_owned(),
-                |n| format!("P{}Y", (n * factor) as i64),
-            )
-        };
         match self {
             Self::Second => format!("PT{count}S"),
             Self::Minute => format!("PT{count}M"),
@@ -78,9 +87,24 @@ impl Unit {
             Self::Month => format!("P{count}M"),
             Self::Quarter => format!("P{count}Q"),
             Self::Year => format!("P{count}Y"),
-            Self::Decade => scaled(10.0),
-            Self::Century => scaled(100.0),
+            // TE3 gold writes decades and centuries in years ("two decades" → P20Y).
+            Self::Decade => {
+                n.map_or_else(|| "PXY".to_owned(), |n| format!("P{}Y", years_of(n * 10.0)))
+            }
+            Self::Century => n.map_or_else(
+                || "PXCE".to_owned(),
+                |n| format!("P{}Y", years_of(n * 100.0)),
+            ),
         }
+    }
+}
+
+/// A year count as written in a duration value.
+fn years_of(n: f64) -> String {
+    if n.fract() == 0.0 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
     }
 }
 
@@ -183,6 +207,14 @@ pub fn range_of_value(value: &str) -> Option<(NaiveDate, NaiveDate)> {
             )?;
             if parts.get(2) == Some(&"WE") {
                 Some((shift(monday, Unit::Day, 5)?, shift(monday, Unit::Day, 6)?))
+            } else if let Some(day) = parts
+                .get(2)
+                .and_then(|d| d.parse::<i64>().ok())
+                .filter(|d| (1..=7).contains(d))
+            {
+                // An ISO week date ("2017-W30-3").
+                let d = shift(monday, Unit::Day, day - 1)?;
+                Some((d, d))
             } else {
                 Some((monday, shift(monday, Unit::Day, 6)?))
             }
@@ -256,6 +288,7 @@ mod tests {
             ("2017-08-05T11:54", "2017-08-05", "2017-08-05"),
             ("2017-W30", "2017-07-24", "2017-07-30"),
             ("2017-W31-WE", "2017-08-05", "2017-08-06"),
+            ("2017-W30-3", "2017-07-26", "2017-07-26"),
             ("2016", "2016-01-01", "2016-12-31"),
             ("199", "1990-01-01", "1999-12-31"),
             ("2018-05", "2018-05-01", "2018-05-31"),

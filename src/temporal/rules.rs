@@ -41,9 +41,12 @@ pub enum Spec {
         rel: Rel,
         modifier: Option<&'static str>,
     },
-    /// A weekday. A part of the day written after it ("Sunday night") is in
-    /// the span but not the value: TempEval-3 annotates it as the plain day.
-    Weekday { weekday: u32, rel: Rel },
+    /// A weekday, maybe with a part of the day.
+    Weekday {
+        weekday: u32,
+        rel: Rel,
+        part: Option<&'static str>,
+    },
     /// Yesterday, today, tomorrow (and parts of them).
     DayOffset {
         days: i64,
@@ -75,8 +78,6 @@ pub enum Spec {
         year: Option<i32>,
         half: bool,
     },
-    /// "the weekend": the one before the anchor, or after it in future tense.
-    Weekend,
     /// `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`.
     Ref(&'static str),
     /// A time of day on the anchor date.
@@ -89,6 +90,27 @@ pub enum Spec {
     },
     /// A recurrence.
     Set { value: String },
+    /// The reporting quarter of financial news (the last completed quarter
+    /// before the anchor), `years_back` years earlier.
+    LastQuarter { years_back: i64 },
+    /// "the 1988 quarter": the reporting quarter's number in that year.
+    ReportingQuarterOf { year: i32 },
+    /// A named holiday.
+    Holiday {
+        rule: super::holidays::DateRule,
+        year: Option<i32>,
+        rel: Rel,
+    },
+    /// "the weekend": the last one, or with future tense the next one.
+    TheWeekend,
+    /// "February this year", "April next year".
+    MonthOfRelativeYear {
+        month: u32,
+        offset: i32,
+        modifier: Option<&'static str>,
+    },
+    /// "last year's third quarter".
+    QuarterOfRelativeYear { quarter: u32, offset: i32 },
 }
 
 /// Builds a spec from a match: captures, lexicon, the text and the span.
@@ -210,16 +232,6 @@ fn time_of(caps: &Captures<'_>) -> Option<(u32, u32)> {
     (hour < 24 && minute < 60).then_some((hour, minute))
 }
 
-fn yearless_day(caps: &Captures<'_>, lex: &Lexicon) -> Option<Spec> {
-    let day = u32::try_from(num(caps, "d")?)
-        .ok()
-        .filter(|d| (1..=31).contains(d))?;
-    Some(Spec::YearlessDay {
-        month: month(caps, lex)?,
-        day,
-    })
-}
-
 fn abs(caps: &Captures<'_>, lex: &Lexicon) -> Option<Spec> {
     let year = i32::try_from(num(caps, "y")?).ok()?;
     let month = month(caps, lex).or_else(|| u32::try_from(num(caps, "m")?).ok())?;
@@ -237,9 +249,10 @@ fn abs(caps: &Captures<'_>, lex: &Lexicon) -> Option<Spec> {
 /// A bare 4-digit number is a year unless money, a percentage, a count or
 /// part of a larger number.
 fn plausible_year(text: &str, start: usize, end: usize, lex: &Lexicon) -> bool {
-    let before = text[..start].chars().next_back();
-    let before2: String = text[..start].chars().rev().take(2).collect();
-    let after = &text[end..];
+    let head = text.get(..start).unwrap_or_default();
+    let before = head.chars().next_back();
+    let before2: String = head.chars().rev().take(2).collect();
+    let after = text.get(end..).unwrap_or_default();
     if matches!(before, Some('$' | '€' | '£' | '#' | '.' | ',')) || before2.starts_with(',') {
         return false;
     }
@@ -294,10 +307,10 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
             .filter(|k| !matches!(k.as_str(), "couple" | "dozen" | "hundred")),
     );
     let n = format!(
-        r"(?P<n>\d+(?:\.\d+)?|(?i:(?:{tens})-(?:{ones})|a\s+couple\s+of|a\s+dozen|{words}))"
+        r"(?P<n>\d+\s+1/2|\d+(?:\.\d+)?|(?i:(?:{tens})[\s-](?:{ones})|a\s+couple\s+of|a\s+dozen|{words}))"
     );
     let n_vague = format!(
-        r"(?P<n>\d+(?:\.\d+)?|(?i:(?:{tens})-(?:{ones})|a\s+couple\s+of|a\s+dozen|several|a\s+few|few|many|{words}))"
+        r"(?P<n>\d+\s+1/2|\d+(?:\.\d+)?|(?i:(?:{tens})[\s-](?:{ones})|(?:a\s+)?couple\s+of|a\s+dozen|several|a\s+few|few|many|{words}))"
     );
     let units = r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|century|centuries))";
     let time = r"(?:\s*[-–—,|]?\s*(?:at\s+)?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)))?)?";
@@ -305,9 +318,6 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
 
     let mut rules: Vec<Rule> = Vec::new();
     let mut add = |name: &'static str, pattern: String, build: Build| {
-        // ASCII word boundaries: with Unicode ones the lazy DFA gives up on
-        // any text holding a non-ASCII character (’ “ é) and the slow NFA runs.
-        let pattern = pattern.replace(r"\b", r"(?-u:\b)");
         rules.push(Rule {
             name,
             regex: Regex::new(&pattern).expect("valid rule pattern"),
@@ -343,12 +353,16 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
             );
             let year = i32::try_from(num(c, "y")?).ok()?;
             // Only unambiguous day/month orders.
+            // Ambiguous day/month order: only the year is certain.
             let (month, day) = if a > 12 {
                 (b, a)
             } else if b > 12 || a == b {
                 (a, b)
             } else {
-                return None;
+                return Some(Spec::Year {
+                    year,
+                    modifier: None,
+                });
             };
             chrono::NaiveDate::from_ymd_opt(year, month, day)?;
             Some(Spec::Abs {
@@ -365,12 +379,26 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
         format!(
             r"\b(?:(?P<wd>{wd_full}),?\s+)?(?P<mon>{month_any})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
         ),
-        |c, l, _, _, _| yearless_day(c, l),
+        |c, l, _, _, _| {
+            Some(Spec::YearlessDay {
+                month: month(c, l)?,
+                day: u32::try_from(num(c, "d")?)
+                    .ok()
+                    .filter(|d| (1..=31).contains(d))?,
+            })
+        },
     );
     add(
         "date.day_month",
         format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month_full})\b"),
-        |c, l, _, _, _| yearless_day(c, l),
+        |c, l, _, _, _| {
+            Some(Spec::YearlessDay {
+                month: month(c, l)?,
+                day: u32::try_from(num(c, "d")?)
+                    .ok()
+                    .filter(|d| (1..=31).contains(d))?,
+            })
+        },
     );
     add(
         "date.month_year",
@@ -408,14 +436,8 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
     );
     add(
         "date.decade",
-        r"\b(?i:the\s+)?(?:(?P<mod>(?i:early|mid-|mid|late))[\s-]*)?(?P<dec>1[5-9]\d|20\d)0'?s\b"
-            .to_owned(),
-        |c, _, _, _, _| {
-            Some(Spec::Decade {
-                decade: i32::try_from(num(c, "dec")?).ok()?,
-                modifier: modifier_of(c.name("mod").map(|m| m.as_str())),
-            })
-        },
+        r"\b(?i:the\s+)?(?:(?P<mod>(?i:early|mid-|mid|late))[\s-]*)?(?P<dec>1[5-9]\d|20\d)0['’]?s\b".to_owned(),
+        |c, _, _, _, _| Some(Spec::Decade { decade: i32::try_from(num(c, "dec")?).ok()?, modifier: modifier_of(c.name("mod").map(|m| m.as_str())) }),
     );
     add(
         "date.fiscal_year",
@@ -447,12 +469,13 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
             Some(Spec::Weekday {
                 weekday: weekday(c, l)?,
                 rel: rel(c.name("rel").map(|m| m.as_str())),
+                part: part_of_day(c.name("part").map(|m| m.as_str())),
             })
         },
     );
     add(
         "relative.day",
-        r"(?i)\b(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight|last\s+night)(?:\s+(?P<part>morning|afternoon|evening|night))?\b".to_owned(),
+        r"(?i)\b(?:(?:earlier|later|early|late)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight|last\s+night)(?:\s+(?P<part>morning|afternoon|evening|night))?\b".to_owned(),
         |c, _, _, _, _| {
             let w = c.name("w")?.as_str().to_lowercase();
             let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -480,7 +503,7 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
     );
     add(
         "relative.unit",
-        r"(?i)\b(?P<rel>last|this|next|the\s+past|the\s+previous|the\s+coming|the\s+following|the\s+next|the\s+last|the\s+current|previous|past|coming|following|current)\s+(?P<unit>week|month|year|weekend|quarter|decade|century)\b".to_owned(),
+        r"(?i)\b(?:(?P<pm>early|late)\s+)?(?P<rel>last|this|next|the\s+past|the\s+previous|the\s+coming|the\s+following|the\s+next|the\s+last|the\s+current|previous|past|coming|following|current)\s+(?:fiscal\s+)?(?P<unit>week|month|year|weekend|quarter|decade|century)\b".to_owned(),
         |c, l, _, _, _| {
             let rel_word = c.name("rel")?.as_str().to_lowercase();
             let word = c.name("unit")?.as_str().to_lowercase();
@@ -490,11 +513,8 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
                 Rel::Next => 1,
                 _ => 0,
             };
-            // "the past year" is a length of time; "last year" is a date.
-            if rel_word.starts_with("the") && offset != 0 && unit != Unit::Weekend {
-                return Some(Spec::Duration { unit, count: Some(1.0), modifier: None });
-            }
-            Some(Spec::Relative { unit, offset, modifier: None })
+            // "the past year" is a DATE (the year before) in TE3 gold, as "last year".
+            Some(Spec::Relative { unit, offset, modifier: modifier_of(c.name("pm").map(|m| m.as_str())) })
         },
     );
     add(
@@ -531,7 +551,7 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
     );
     add(
         "relative.ago",
-        format!(r"(?i)\b{quant}{n_vague}\s+{units}\s+ago\b"),
+        format!(r"(?i)\b{quant}{n_vague}\s+{units}(?:\s+or\s+so)?\s+(?:ago|earlier|before)\b"),
         |c, l, _, _, _| {
             Some(Spec::Ago {
                 unit: unit_of(c, l)?,
@@ -553,13 +573,11 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
     );
     add(
         "relative.earlier_this",
-        r"(?i)\b(?:earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>day|week|month|year)\b".to_owned(),
+        r"(?i)\b(?:earlier|later)\s+(?:this\s+(?P<unit>day|week|month|year)|in\s+the\s+(?P<unit2>day|week|month|year))\b".to_owned(),
         |c, l, _, _, _| {
-            Some(Spec::Relative {
-                unit: unit_of(c, l)?,
-                offset: 0,
-                modifier: None,
-            })
+            let word = c.name("unit").or_else(|| c.name("unit2"))?.as_str().to_lowercase();
+            let singular = word.trim_end_matches('s');
+            Some(Spec::Relative { unit: super::calendar::Unit::from_code(l.units.get(singular)?)?, offset: 0, modifier: None })
         },
     );
     add(
@@ -574,12 +592,15 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
     );
     add(
         "ref.plural",
-        r"(?i)\b(?:the\s+)?(?P<w>recent|coming|next|past|last|previous)\s+(?:few\s+|several\s+)?(?P<unit>days|weeks|months|years|decades)\b".to_owned(),
+        r"(?i)\b(?:the\s+)?(?P<w>recent|coming|next|past|last|previous)\s+(?P<q>few\s+|several\s+)?(?P<unit>days|weeks|months|years|decades)\b".to_owned(),
         |c, l, _, _, _| {
+            let unit = unit_of(c, l)?;
+            let vague = Spec::Duration { unit, count: None, modifier: None };
+            // TE3 gold: "recent years" PAST_REF but "recent weeks" PXW; "the next few days" PXD.
             Some(match c.name("w")?.as_str().to_lowercase().as_str() {
-                "recent" => Spec::Ref("PAST_REF"),
-                "coming" | "next" => Spec::Ref("FUTURE_REF"),
-                _ => Spec::Duration { unit: unit_of(c, l)?, count: None, modifier: None },
+                "recent" if unit == Unit::Year || unit == Unit::Decade => Spec::Ref("PAST_REF"),
+                "coming" | "next" if c.name("q").is_none() => Spec::Ref("FUTURE_REF"),
+                _ => vague,
             })
         },
     );
@@ -587,18 +608,16 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
         "ref.future",
         r"(?i)\b(?:the\s+)?future\b".to_owned(),
         |_, _, text, start, _| {
-            // "the future", "in future" — not "future plans". Only a few
-            // bytes before the match are looked at (never the whole prefix).
-            let mut from = start.saturating_sub(8);
-            while !text.is_char_boundary(from) {
-                from += 1;
-            }
-            let before = text[from..start].trim_end().to_lowercase();
+            // "the future", "in future" — not "future plans".
+            let before = text
+                .get(..start)
+                .unwrap_or_default()
+                .trim_end()
+                .to_lowercase();
+            let here = text.get(start..).unwrap_or_default();
             (before.ends_with("in")
                 || before.ends_with("the")
-                || text[start..]
-                    .get(..3)
-                    .is_some_and(|w| w.eq_ignore_ascii_case("the")))
+                || here.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("the")))
             .then_some(Spec::Ref("FUTURE_REF"))
         },
     );
@@ -611,7 +630,12 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
     add(
         "ref.word",
         format!(r"(?i)\b(?P<w>{refs})\b"),
-        |c, l, _, _, _| {
+        |c, l, text, _, end| {
+            // "Now, he says" opens a sentence as a discourse marker, not a time.
+            if c.name("w")?.as_str() == "Now" && text.get(end..).is_some_and(|r| r.starts_with(','))
+            {
+                return None;
+            }
             let w = c
                 .name("w")?
                 .as_str()
@@ -628,35 +652,68 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
         },
     );
     add(
-        "duration.the_past_n",
-        format!(
-            r"(?i)\b(?:the\s+)?(?:past|last|next|coming|previous|first|final)\s+{n}\s+{units}\b"
-        ),
-        |c, l, _, _, _| {
-            Some(Spec::Duration {
-                unit: unit_of(c, l)?,
-                count: count(c, l),
-                modifier: None,
-            })
-        },
-    );
-    add(
-        "relative.weekend",
-        r"(?i)\b(?:the|this)\s+weekend\b".to_owned(),
-        |_, _, _, _, _| Some(Spec::Weekend),
-    );
-    add(
         "duration.count",
-        format!(r"(?i)\b{quant}{n_vague}[\s-]+{units}(?:-long)?\b(?P<old>-old)?"),
-        |c, l, _, _, _| {
-            // Ages ("a 6-year-old") are not time expressions in TimeML.
-            if c.name("old").is_some() {
+        format!(
+            r"(?i)\b(?:the\s+)?{quant}{n_vague}[\s-]+(?:(?:more|additional|extra|straight|consecutive|trading|business)\s+)?{units}(?:-long|-old)?\b"
+        ),
+        |c, l, text, start, end| {
+            // Ages ("a 6-year-old boy", "52 years old") are not time expressions.
+            let span = text.get(start..end).unwrap_or_default();
+            let after = text
+                .get(end..)
+                .unwrap_or_default()
+                .trim_start()
+                .to_lowercase();
+            if span.ends_with("-old") || after.starts_with("old") || after.starts_with("-old") {
+                return None;
+            }
+            // "a decades-long feud": the article goes with the noun, not the unit.
+            let article = c
+                .name("n")
+                .is_some_and(|n| matches!(n.as_str().to_lowercase().as_str(), "a" | "an"));
+            if article
+                && (span.ends_with("-long")
+                    || c.name("unit").is_some_and(|u| u.as_str().ends_with('s')))
+            {
+                return None;
+            }
+            // "three-quarters of", "a quarter of" are fractions.
+            let lower = span.to_lowercase();
+            if after.starts_with("of ")
+                && (lower.ends_with("quarters") || lower.ends_with("quarter"))
+            {
+                return None;
+            }
+            // "a second term" is an ordinal.
+            if lower.ends_with("second")
+                && !after.starts_with(|c: char| !c.is_alphabetic())
+                && !["later", "earlier", "ago", "before", "after", "or", "and"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+            {
+                return None;
+            }
+            // "the 1988 quarter" is a year, not 1,988 quarters.
+            if count(c, l).is_some_and(|n| (1000.0..=2100.0).contains(&n)) {
                 return None;
             }
             Some(Spec::Duration {
                 unit: unit_of(c, l)?,
                 count: count(c, l),
                 modifier: modifier_of(c.name("mod").map(|m| m.as_str())),
+            })
+        },
+    );
+    add(
+        "duration.unit_long",
+        r"(?i)\b(?P<unit>days?|weeks?|months?|years?|decades?|centuries|century)-long\b".to_owned(),
+        |c, l, _, _, _| {
+            let plural = c.name("unit")?.as_str().to_lowercase();
+            let vague = plural.ends_with('s') || plural == "centuries";
+            Some(Spec::Duration {
+                unit: unit_of(c, l)?,
+                count: if vague { None } else { Some(1.0) },
+                modifier: None,
             })
         },
     );
@@ -677,10 +734,19 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
     );
     add(
         "set.every_weekday",
-        format!(r"\b(?i:every)\s+(?P<wd>{wd_full})\b"),
+        format!(r"\b(?i:every|each)\s+(?P<wd>{wd_full})\b"),
         |c, l, _, _, _| {
             Some(Spec::Set {
                 value: format!("XXXX-WXX-{}", weekday(c, l)?),
+            })
+        },
+    );
+    add(
+        "set.every_month",
+        format!(r"\b(?i:every|each)\s+(?P<mon>{month_full})\b"),
+        |c, l, _, _, _| {
+            Some(Spec::Set {
+                value: format!("XXXX-{:02}", month(c, l)?),
             })
         },
     );
@@ -725,7 +791,7 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
     );
     add(
         "date.quarter",
-        r"(?i)\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<y>\d{4}))?\b".to_owned(),
+        r"(?i)\b(?:the\s+)?(?:fiscal[\s-]+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<y>\d{4}))?\b".to_owned(),
         |c, _, _, _, _| {
             let quarter = match c.name("ord")?.as_str().to_lowercase().as_str() {
                 "first" | "1st" => 1,
@@ -737,12 +803,283 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
         },
     );
     add(
+        "relative.reporting_quarter",
+        r"(?i)\bthe\s+(?:latest\s+|most\s+recent\s+|recent\s+|just[\s-]ended\s+)?(?:fiscal\s+)?(?:quarter|(?:latest|recent)\s+period)\b".to_owned(),
+        |_, _, text, _, end| {
+            let after = text.get(end..).unwrap_or_default();
+            (!after.starts_with('-')).then_some(Spec::LastQuarter { years_back: 0 })
+        },
+    );
+    add(
+        "relative.year_ago_quarter",
+        r"(?i)\b(?:the\s+)?(?:comparable\s+|same\s+)?(?:year-earlier|year-ago|year\s+earlier|year\s+ago)(?:\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period|level|results?|figures?))?\b".to_owned(),
+        |c, _, text, start, end| {
+            let before = text.get(..start).unwrap_or_default().trim_end().to_lowercase();
+            let hyphenated = text.get(start..end).is_some_and(|s| s.contains('-'));
+            // "a year ago" is the ago rule's; "a year-earlier loss" is ours.
+            if !hyphenated && (before.ends_with(" a") || before.ends_with("one")) {
+                return None;
+            }
+            // "the year-ago third quarter": that quarter of last year.
+            let quarter = match c.name("ord").map(|m| m.as_str().to_lowercase()).as_deref() {
+                Some("first") => 1,
+                Some("second") => 2,
+                Some("third") => 3,
+                Some("fourth") => 4,
+                _ => return Some(Spec::LastQuarter { years_back: 1 }),
+            };
+            Some(Spec::QuarterOfRelativeYear { quarter, offset: -1 })
+        },
+    );
+    add(
+        "duration.the_past_n",
+        format!(
+            r"(?i)\b(?:the\s+)?(?:past|last|next|coming|first|previous|following|final)\s+{n_vague}\s+{units}\b"
+        ),
+        |c, l, _, _, _| {
+            Some(Spec::Duration {
+                unit: unit_of(c, l)?,
+                count: count(c, l),
+                modifier: None,
+            })
+        },
+    );
+    add(
+        "duration.the_year",
+        r"(?i)\bthe\s+(?:full\s+|fiscal\s+)?year\b".to_owned(),
+        |_, _, text, _, end| {
+            let after = text.get(end..).unwrap_or_default();
+            let next: String = after
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<String>()
+                .to_lowercase();
+            if after.starts_with(['-', '\''])
+                || matches!(
+                    next.as_str(),
+                    "earlier" | "ago" | "before" | "after" | "two" | "of" | "in"
+                )
+            {
+                return None;
+            }
+            // TE3 gold: "the year ended Sept. 30" is a length (P1Y); "for the year", "the full year" the current year.
+            Some(if matches!(next.as_str(), "ended" | "ending" | "to") {
+                Spec::Duration {
+                    unit: Unit::Year,
+                    count: Some(1.0),
+                    modifier: None,
+                }
+            } else {
+                Spec::Relative {
+                    unit: Unit::Year,
+                    offset: 0,
+                    modifier: None,
+                }
+            })
+        },
+    );
+    add(
+        "relative.the_weekend",
+        r"(?i)\bthe\s+weekend\b".to_owned(),
+        |_, _, _, _, _| Some(Spec::TheWeekend),
+    );
+    add(
+        "date.decade_word",
+        r"(?i)\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?:nineteen[\s-]?)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".to_owned(),
+        |c, _, _, _, _| {
+            let decade = match c.name("w")?.as_str().to_lowercase().as_str() {
+                "twenties" => 192,
+                "thirties" => 193,
+                "forties" => 194,
+                "fifties" => 195,
+                "sixties" => 196,
+                "seventies" => 197,
+                "eighties" => 198,
+                _ => 199,
+            };
+            Some(Spec::Decade { decade, modifier: modifier_of(c.name("mod").map(|m| m.as_str())) })
+        },
+    );
+    add(
+        "date.spoken_year",
+        format!(
+            r"(?i)\b(?:(?P<mon>{month_full})\s+|(?:the\s+)?year\s+)?(?:nineteen\s+(?P<yy>(?:{tens})(?:[\s-](?:{ones}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?P<k>two\s+thousand(?:\s+and\s+(?:{ones}|ten))?))\b"
+        ),
+        |c, l, _, _, _| {
+            let year = if let Some(yy) = c.name("yy") {
+                1900 + i32::try_from(l.number(yy.as_str())? as i64).ok()?
+            } else {
+                let k = c.name("k")?.as_str().to_lowercase();
+                let rest = k
+                    .split_once(" and ")
+                    .map_or(Some(0.0), |(_, r)| l.number(r))?;
+                2000 + rest as i32
+            };
+            match month(c, l) {
+                Some(month) => Some(Spec::MonthYear {
+                    year,
+                    month,
+                    modifier: None,
+                }),
+                None => Some(Spec::Year {
+                    year,
+                    modifier: None,
+                }),
+            }
+        },
+    );
+    let holiday_names: Vec<String> = super::holidays::HOLIDAYS
+        .iter()
+        .map(|(n, _)| n.clone())
+        .collect();
+    let holiday_alt = alternation(holiday_names.iter())
+        .replace(r"\ ", r"\s+")
+        .replace(' ', r"\s+");
+    add(
+        "date.holiday",
+        format!(
+            r"(?i)\b(?:(?P<rel>last|this|next|this\s+year's|last\s+year's|next\s+year's)\s+)?(?P<h>{holiday_alt})(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"
+        ),
+        |c, _, _, _, _| {
+            let rule = super::holidays::rule_of(c.name("h")?.as_str())?;
+            // "May Day" needs capitals, not "may day".
+            if c.name("h")?.as_str().starts_with("may") {
+                return None;
+            }
+            Some(Spec::Holiday {
+                rule,
+                year: num(c, "y").and_then(|y| i32::try_from(y).ok()),
+                rel: rel(c.name("rel").map(|m| m.as_str())),
+            })
+        },
+    );
+    add(
+        "date.month_relative_year",
+        format!(
+            r"(?:\b(?P<mod>(?i:early|mid|late))[\s-]*)?\b(?P<mon>{month_full}),?\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b"
+        ),
+        |c, l, _, _, _| {
+            let offset = match c.name("rel")?.as_str().to_lowercase().as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            Some(Spec::MonthOfRelativeYear {
+                month: month(c, l)?,
+                offset,
+                modifier: modifier_of(c.name("mod").map(|m| m.as_str())),
+            })
+        },
+    );
+    add(
+        "date.part_of_month",
+        format!(
+            r"(?i:\bthe\s+(?P<m>end|beginning|start|middle)\s+of\s+)(?P<mon>{month_full})(?:,?\s+(?P<y>\d{{4}}))?\b"
+        ),
+        |c, l, _, _, _| {
+            let modifier = match c.name("m")?.as_str().to_lowercase().as_str() {
+                "end" => "END",
+                "middle" => "MID",
+                _ => "START",
+            };
+            let month = month(c, l)?;
+            Some(match num(c, "y").and_then(|y| i32::try_from(y).ok()) {
+                Some(year) => Spec::MonthYear {
+                    year,
+                    month,
+                    modifier: Some(modifier),
+                },
+                None => Spec::Month {
+                    month,
+                    rel: Rel::Bare,
+                    modifier: Some(modifier),
+                },
+            })
+        },
+    );
+    add(
+        "relative.year_quarter",
+        r"(?i)\bthe\s+(?P<y>(?:19|20)\d\d)\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)\b".to_owned(),
+        |c, _, _, _, _| {
+            let year = i32::try_from(num(c, "y")?).ok()?;
+            let quarter = match c.name("ord").map(|m| m.as_str().to_lowercase()).as_deref() {
+                Some("first") => 1,
+                Some("second") => 2,
+                Some("third") => 3,
+                Some("fourth") => 4,
+                _ => return Some(Spec::ReportingQuarterOf { year }),
+            };
+            Some(Spec::Quarter { quarter, year: Some(year), half: false })
+        },
+    );
+    add(
+        "relative.year_s_quarter",
+        r"(?i)\b(?P<rel>this|last|next)\s+year['’]s\s+(?P<ord>first|second|third|fourth)\s+quarter\b".to_owned(),
+        |c, _, _, _, _| {
+            let offset = match c.name("rel")?.as_str().to_lowercase().as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            let quarter = match c.name("ord")?.as_str().to_lowercase().as_str() {
+                "first" => 1,
+                "second" => 2,
+                "third" => 3,
+                _ => 4,
+            };
+            Some(Spec::QuarterOfRelativeYear { quarter, offset })
+        },
+    );
+    add(
+        "duration.vague_plural",
+        r"(?i)\b(?:for|within|over|in)\s+(?P<t>(?P<unit>days|weeks|months|years|decades))\b"
+            .to_owned(),
+        |c, l, _, _, _| {
+            Some(Spec::Duration {
+                unit: unit_of(c, l)?,
+                count: None,
+                modifier: None,
+            })
+        },
+    );
+    add(
+        "relative.part_of_unit",
+        r"(?i)\b(?:the\s+)?(?P<m>end|beginning|start|middle)\s+of\s+(?P<rel>the|this|next|last)\s+(?P<unit>week|month|year|decade|century|quarter)\b".to_owned(),
+        |c, l, _, _, _| {
+            let offset = match c.name("rel")?.as_str().to_lowercase().as_str() {
+                "next" => 1,
+                "last" => -1,
+                _ => 0,
+            };
+            let modifier = match c.name("m")?.as_str().to_lowercase().as_str() {
+                "end" => "END",
+                "middle" => "MID",
+                _ => "START",
+            };
+            Some(Spec::Relative { unit: unit_of(c, l)?, offset, modifier: Some(modifier) })
+        },
+    );
+    add(
+        "relative.the_week",
+        r"(?i)\b(?:for|of|during)\s+(?P<t>the\s+week)\b".to_owned(),
+        |_, _, _, _, _| {
+            Some(Spec::Relative {
+                unit: Unit::Week,
+                offset: 0,
+                modifier: None,
+            })
+        },
+    );
+    add(
         "date.season",
-        r"(?i)\b(?:(?P<rel>last|this|next|the\s+coming|the\s+past)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b".to_owned(),
+        r"(?i)\b(?:(?P<rel>last|this|next|the\s+coming|the\s+past|this\s+past)\s+|(?P<the>the\s+(?:early\s+|late\s+)?))?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b".to_owned(),
         |c, l, _, _, _| {
             let year = num(c, "y").and_then(|y| i32::try_from(y).ok());
             let rel_word = c.name("rel").map(|m| m.as_str());
-            if year.is_none() && rel_word.is_none() {
+            // "the summer" is this year's; "the fall" alone is too often a noun.
+            let the_season = c.name("the").is_some() && !c.name("s")?.as_str().eq_ignore_ascii_case("fall");
+            if year.is_none() && rel_word.is_none() && !the_season {
                 return None;
             }
             let code = l.seasons.get(&c.name("s")?.as_str().to_lowercase())?;
