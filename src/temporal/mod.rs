@@ -182,8 +182,14 @@ impl Tagger {
                 // The haystack ends at the window (on whitespace); the search
                 // starts at its beginning with the real text before it as
                 // context for \b.
-                let Some(hay) = text.get(..to) else { continue };
-                let mut at = from;
+                // The haystack starts one char before the window (context for
+                // \b): searching a prefix of the whole text made every search
+                // cost the text's length, quadratic on long documents.
+                let base = floor_boundary(text, from.saturating_sub(1));
+                let Some(hay) = text.get(base..to) else {
+                    continue;
+                };
+                let mut at = from - base;
                 while at <= hay.len() {
                     let Some(caps) = rule.regex.captures_at(hay, at) else {
                         break;
@@ -197,13 +203,14 @@ impl Tagger {
                     let Some(span) = caps.name("t").or_else(|| caps.get(0)) else {
                         continue;
                     };
+                    let (span_start, span_end) = (base + span.start(), base + span.end());
                     if let Some(spec) =
-                        (rule.build)(&caps, Lexicon::get(), text, span.start(), span.end())
+                        (rule.build)(&caps, Lexicon::get(), text, span_start, span_end)
                     {
-                        let start = span.start() + outside_prefix(span.as_str());
+                        let start = span_start + outside_prefix(span.as_str());
                         all.push(Candidate {
                             start,
-                            end: span.end(),
+                            end: span_end,
                             rule: index,
                             spec,
                         });
@@ -213,9 +220,17 @@ impl Tagger {
         }
         // Longest first, then the earlier rule; keep those that do not overlap.
         all.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.rule, c.start));
+        // Kept spans by start: an overlap can only be with the last kept span
+        // starting before this one ends (kept spans never overlap each other).
+        let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
         let mut kept: Vec<Candidate> = Vec::new();
         for c in all {
-            if !kept.iter().any(|k| c.start < k.end && k.start < c.end) {
+            let overlaps = taken
+                .range(..c.end)
+                .next_back()
+                .is_some_and(|(_, &end)| end > c.start);
+            if !overlaps {
+                taken.insert(c.start, c.end);
                 kept.push(c);
             }
         }

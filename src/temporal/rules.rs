@@ -608,9 +608,14 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
         "ref.future",
         r"(?i)\b(?:the\s+)?future\b".to_owned(),
         |_, _, text, start, _| {
-            // "the future", "in future" — not "future plans".
+            // "the future", "in future" — not "future plans". Only a few bytes
+            // before the match are read: lowering the whole prefix was quadratic.
+            let mut from = start.saturating_sub(8);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
             let before = text
-                .get(..start)
+                .get(from..start)
                 .unwrap_or_default()
                 .trim_end()
                 .to_lowercase();
@@ -814,7 +819,11 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
         "relative.year_ago_quarter",
         r"(?i)\b(?:the\s+)?(?:comparable\s+|same\s+)?(?:year-earlier|year-ago|year\s+earlier|year\s+ago)(?:\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period|level|results?|figures?))?\b".to_owned(),
         |c, _, text, start, end| {
-            let before = text.get(..start).unwrap_or_default().trim_end().to_lowercase();
+            let mut from = start.saturating_sub(16);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = text.get(from..start).unwrap_or_default().trim_end().to_lowercase();
             let hyphenated = text.get(start..end).is_some_and(|s| s.contains('-'));
             // "a year ago" is the ago rule's; "a year-earlier loss" is ours.
             if !hyphenated && (before.ends_with(" a") || before.ends_with("one")) {
