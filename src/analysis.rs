@@ -273,27 +273,32 @@ impl Analysis {
 pub fn analyze_document(mut doc: Document, tagger: &Tagger, options: &Options) -> AnalysedDoc {
     let repaired = repair(&doc.text);
     let text = repaired.text.as_str();
-    let published = match options.published.get(&doc.path) {
-        Some(&date) => Some(Published {
-            date,
-            source: PublishedSource::User,
-            confidence: 1.0,
-            span: None,
-        }),
-        None => detect_published(tagger, text, &doc.path, &doc.metadata_dates).map(|g| Published {
-            date: g.date,
-            source: g.source,
-            confidence: g.confidence,
-            span: g
-                .span
-                .map(|(s, e)| (repaired.to_original(s), repaired.to_original(e))),
-        }),
-    };
+    // One scan serves publication-date detection and, once the date is known, resolution.
+    let scan = tagger.scan(text);
+    let published =
+        match options.published.get(&doc.path) {
+            Some(&date) => Some(Published {
+                date,
+                source: PublishedSource::User,
+                confidence: 1.0,
+                span: None,
+            }),
+            None => detect_published(&scan.full_dates(), text, &doc.path, &doc.metadata_dates).map(
+                |g| Published {
+                    date: g.date,
+                    source: g.source,
+                    confidence: g.confidence,
+                    span: g
+                        .span
+                        .map(|(s, e)| (repaired.to_original(s), repaired.to_original(e))),
+                },
+            ),
+        };
     if published.is_none() && !doc.text.trim().is_empty() {
         doc.problems.push(NO_PUBLICATION_DATE.to_owned());
     }
     let sentences = split_sentences(text);
-    let timexes = tagger.tag(text, published.as_ref().map(|p| p.date));
+    let timexes = tagger.resolve(text, &scan, published.as_ref().map(|p| p.date));
     let raw = EventExtractor.extract(text, &sentences, &timexes);
     let back = |(s, e): (usize, usize)| (repaired.to_original(s), repaired.to_original(e));
     let sentences: Vec<Sentence> = sentences

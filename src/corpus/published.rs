@@ -6,7 +6,7 @@
 //! captions about other days.
 
 use super::PublishedSource;
-use crate::temporal::Tagger;
+use crate::temporal::FullDate;
 use chrono::{Datelike, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -55,10 +55,11 @@ static PATH_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Finds a document's publication date: metadata first, then the text, then
-/// the file path. `text` is the (repaired) text the spans refer to.
+/// the file path. `text` is the (repaired) text the spans refer to;
+/// `candidates` are the full dates written in it (from the tagger's scan).
 #[must_use]
 pub fn detect_published(
-    tagger: &Tagger,
+    candidates: &[FullDate],
     text: &str,
     path: &str,
     metadata_dates: &[NaiveDate],
@@ -71,11 +72,10 @@ pub fn detect_published(
             span: None,
         });
     }
-    from_text(tagger, text).or_else(|| from_path(path))
+    from_text(candidates, text).or_else(|| from_path(path))
 }
 
-fn from_text(tagger: &Tagger, text: &str) -> Option<PublishedGuess> {
-    let candidates = tagger.full_dates(text);
+fn from_text(candidates: &[FullDate], text: &str) -> Option<PublishedGuess> {
     if candidates.is_empty() {
         return None;
     }
@@ -182,7 +182,8 @@ mod tests {
 
     fn check(text: &str, path: &str, expected: Option<&str>) {
         let tagger = Tagger::new();
-        let got = detect_published(&tagger, text, path, &[]).map(|g| g.date.to_string());
+        let got =
+            detect_published(&tagger.full_dates(text), text, path, &[]).map(|g| g.date.to_string());
         assert_eq!(got.as_deref(), expected, "for {text:?}");
     }
 

@@ -146,6 +146,41 @@ struct Candidate {
     spec: Spec,
 }
 
+/// The expressions found in one text before resolution. Scanning is the
+/// costly part; the same scan gives the publication-date candidates
+/// ([`Scan::full_dates`]) and, once the anchor is known, the resolved
+/// expressions ([`Tagger::resolve`]), so a document is scanned once.
+pub struct Scan {
+    candidates: Vec<Candidate>,
+}
+
+impl Scan {
+    /// Full dates (day, month, year) written in the scanned text.
+    #[must_use]
+    pub fn full_dates(&self) -> Vec<FullDate> {
+        self.candidates
+            .iter()
+            .filter_map(|c| match c.spec {
+                Spec::Abs {
+                    year,
+                    month,
+                    day,
+                    weekday,
+                    time,
+                    ..
+                } => Some(FullDate {
+                    start: c.start,
+                    end: c.end,
+                    date: NaiveDate::from_ymd_opt(year, month, day)?,
+                    weekday_written: weekday.and_then(weekday_of),
+                    has_time: time.is_some(),
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 impl Tagger {
     /// Compiles the rules.
     ///
@@ -242,10 +277,24 @@ impl Tagger {
     /// and non-overlapping. `anchor` is the publication date, if known.
     #[must_use]
     pub fn tag(&self, text: &str, anchor: Option<NaiveDate>) -> Vec<Timex> {
+        self.resolve(text, &self.scan(text), anchor)
+    }
+
+    /// Finds the expressions of `text` without resolving them.
+    #[must_use]
+    pub fn scan(&self, text: &str) -> Scan {
+        Scan {
+            candidates: self.candidates(text),
+        }
+    }
+
+    /// Resolves a [`Scan`] of `text` against `anchor` (see [`Tagger::tag`]).
+    #[must_use]
+    pub fn resolve(&self, text: &str, scan: &Scan, anchor: Option<NaiveDate>) -> Vec<Timex> {
         // Financial reporting: "a year ago" means the same quarter a year back.
         let quarterly = self.quarterly.is_match(text);
-        self.candidates(text)
-            .into_iter()
+        scan.candidates
+            .iter()
             .filter_map(|c| {
                 // Only expressions resolved by tense pay for finding it.
                 let tense = if matches!(
@@ -298,26 +347,7 @@ impl Tagger {
     /// Full dates (day, month, year) written in `text`.
     #[must_use]
     pub fn full_dates(&self, text: &str) -> Vec<FullDate> {
-        self.candidates(text)
-            .into_iter()
-            .filter_map(|c| match c.spec {
-                Spec::Abs {
-                    year,
-                    month,
-                    day,
-                    weekday,
-                    time,
-                    ..
-                } => Some(FullDate {
-                    start: c.start,
-                    end: c.end,
-                    date: NaiveDate::from_ymd_opt(year, month, day)?,
-                    weekday_written: weekday.and_then(weekday_of),
-                    has_time: time.is_some(),
-                }),
-                _ => None,
-            })
-            .collect()
+        self.scan(text).full_dates()
     }
 
     /// The tense of the clause around an expression: the nearer of the last
