@@ -55,10 +55,10 @@ const ORGANIZATIONS: &str = include_str!(concat!(
     "/assets/gazetteer/organizations.tsv"
 ));
 
+/// Data rows with trimmed fields, without the column-name header row.
 fn data_lines(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').map(str::trim).collect::<Vec<_>>())
+    crate::text::data_rows(data)
+        .map(|fields| fields.into_iter().map(str::trim).collect::<Vec<_>>())
         .filter(|f| f.first().is_some_and(|n| *n != "name"))
 }
 

@@ -35,8 +35,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         org: HashSet::new(),
         stop: HashSet::new(),
     };
-    for line in data.lines().filter(|l| !l.starts_with('#')) {
-        let Some((role, list)) = line.split_once('\t') else {
+    for fields in crate::text::data_rows(data) {
+        let (Some(&role), Some(&list)) = (fields.first(), fields.get(1)) else {
             continue;
         };
         let set = match role {

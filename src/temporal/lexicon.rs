@@ -37,15 +37,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         refs: HashMap::new(),
         count_nouns: Vec::new(),
     };
-    for line in DATA
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
-        let mut fields = line.split('\t');
-        let (Some(class), Some(word)) = (fields.next(), fields.next()) else {
+    for fields in crate::text::data_rows(DATA) {
+        let (Some(&class), Some(&word)) = (fields.first(), fields.get(1)) else {
             continue;
         };
-        let value = fields.next().unwrap_or_default();
+        let value = fields.get(2).copied().unwrap_or_default();
         let key = word.to_lowercase();
         match class {
             "month" => _ = value.parse().map(|v| lex.months.insert(key, v)),

@@ -32,12 +32,8 @@ impl Prefilter {
     #[must_use]
     pub fn new(names: &[&str], lex: &Lexicon) -> Self {
         let mut by_rule: HashMap<&str, Vec<(String, bool)>> = HashMap::new();
-        for line in DATA
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        {
-            let mut fields = line.split('\t');
-            let (Some(rule), Some(words)) = (fields.next(), fields.next()) else {
+        for fields in crate::text::data_rows(DATA) {
+            let (Some(&rule), Some(&words)) = (fields.first(), fields.get(1)) else {
                 continue;
             };
             let mut out = Vec::new();

@@ -12,3 +12,11 @@ mod sentences;
 pub use charmap::CharMap;
 pub use repair::{Repaired, repair};
 pub use sentences::{Sentence, split_sentences};
+
+/// The tab-separated fields of each data line of a bundled rule file
+/// (`assets/**.tsv`): blank lines and `#` comments are skipped.
+pub fn data_rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
+    data.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
+}

@@ -44,11 +44,8 @@ static GLUE: LazyLock<Glue> = LazyLock::new(|| {
         words: HashSet::new(),
         keep: HashSet::new(),
     };
-    for line in data
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
-        let Some((role, words)) = line.split_once('\t') else {
+    for fields in super::data_rows(data) {
+        let (Some(&role), Some(&words)) = (fields.first(), fields.get(1)) else {
             continue;
         };
         let words = words.split_whitespace().map(str::to_owned);
