@@ -64,19 +64,16 @@ pub fn events_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
         });
         return;
     };
-    let order: Vec<usize> = state
-        .index
-        .entries()
-        .iter()
-        .map(|e| e.event as usize)
-        .collect();
+    // Rows come straight from the index: only the visible ones are touched.
+    let entries = state.index.entries();
     let row_height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical().auto_shrink(false).show_rows(
         ui,
         row_height,
-        order.len(),
+        entries.len(),
         |ui, rows| {
-            for &index in order.get(rows).unwrap_or_default() {
+            for entry in entries.get(rows).unwrap_or_default() {
+                let index = entry.event as usize;
                 event_row(ui, state, analysis, index, commands);
             }
         },
