@@ -9,7 +9,7 @@ use crate::corpus::{
     read_file,
 };
 use crate::events::{EventExtractor, EventKind, Mention, Modality, merge_groups};
-use crate::temporal::{Tagger, Timex};
+use crate::temporal::{Tagger, Timex, YearSuggestion};
 use crate::text::{CharMap, Sentence, repair, split_sentences};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -48,6 +48,9 @@ impl Progress {
 pub struct Options {
     /// Publication dates given by the user, by relative path; they always win.
     pub published: HashMap<String, NaiveDate>,
+    /// The current year, passed in (the core never reads the clock): the
+    /// upper bound of suggested publication years.
+    pub current_year: Option<i32>,
 }
 
 /// One document after extraction. All offsets are bytes into `doc.text`.
@@ -63,6 +66,9 @@ pub struct DocAnalysis {
     pub timexes: Vec<Timex>,
     /// Byte → char offsets of `doc.text`.
     pub chars: CharMap,
+    /// Years the text allows when no publication date was found (a
+    /// suggestion for the user, never applied by itself).
+    pub year_suggestion: Option<YearSuggestion>,
 }
 
 /// An event on the timeline. Offsets are bytes into its document's text.
@@ -297,6 +303,17 @@ pub fn analyze_document(mut doc: Document, tagger: &Tagger, options: &Options) -
     if published.is_none() && !doc.text.trim().is_empty() {
         doc.problems.push(NO_PUBLICATION_DATE.to_owned());
     }
+    let year_suggestion = if published.is_none() {
+        scan.suggest_years(text, options.current_year)
+            .map(|mut s| {
+                for pair in &mut s.evidence {
+                    pair.span = (repaired.to_original(pair.span.0), repaired.to_original(pair.span.1));
+                }
+                s
+            })
+    } else {
+        None
+    };
     let sentences = split_sentences(text);
     let timexes = tagger.resolve(text, &scan, published.as_ref().map(|p| p.date));
     let raw = EventExtractor.extract(text, &sentences, &timexes);
@@ -347,6 +364,7 @@ pub fn analyze_document(mut doc: Document, tagger: &Tagger, options: &Options) -
             sentences,
             timexes,
             chars,
+            year_suggestion,
         },
         events,
     }

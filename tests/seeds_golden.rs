@@ -202,6 +202,7 @@ fn seed_events_without_outside_dates() {
 fn seed_events_with_published_dates() {
     let options = Options {
         published: published_dates(),
+        ..Options::default()
     };
     let export = export(&options);
     let s = score(&export, true);
@@ -214,5 +215,29 @@ fn seed_events_with_published_dates() {
             "trigger outside sentence: {e:?}"
         );
         assert!(!e.rule.is_empty());
+    }
+}
+
+#[test]
+fn undated_seeds_get_year_suggestions_not_dates() {
+    let options = Options {
+        current_year: Some(2026),
+        ..Options::default()
+    };
+    let export = export(&options);
+    let suggested: Vec<_> = export
+        .documents
+        .iter()
+        .filter_map(|d| d.published_suggestion.as_ref().map(|s| (d, s)))
+        .collect();
+    assert!(
+        !suggested.is_empty(),
+        "a weekday written near a yearless date should suggest years"
+    );
+    for (doc, s) in suggested {
+        assert!(doc.published.is_none(), "a suggestion is never applied");
+        assert!(!s.years.is_empty() && s.years.iter().all(|&y| y <= 2026));
+        assert!(s.years.windows(2).all(|w| w[0] > w[1]), "most recent first");
+        assert!(s.reason.contains(" was a "), "{}", s.reason);
     }
 }

@@ -27,8 +27,21 @@ pub struct ExportDocument {
     pub published: Option<String>,
     /// "text" | "metadata" | "filename" | "user".
     pub published_source: Option<&'static str>,
+    /// Without a publication date: the years its weekday–date pairs allow,
+    /// most recent first, with the reason (a suggestion, not a fact).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_suggestion: Option<ExportSuggestion>,
     /// Problems met reading it.
     pub problems: Vec<String>,
+}
+
+/// Suggested publication years of an undated document.
+#[derive(Debug, Serialize)]
+pub struct ExportSuggestion {
+    /// Candidate years, most recent first.
+    pub years: Vec<i32>,
+    /// Why, in words ("July 22 was a Wednesday in 2020 or 2015").
+    pub reason: String,
 }
 
 /// An event entry.
@@ -126,6 +139,10 @@ pub fn to_export(analysis: &Analysis) -> Export {
             title: d.doc.title.clone(),
             published: d.published.as_ref().map(|p| p.date.to_string()),
             published_source: d.published.as_ref().map(|p| p.source.as_str()),
+            published_suggestion: d.year_suggestion.as_ref().map(|s| ExportSuggestion {
+                years: s.years.clone(),
+                reason: s.explain(),
+            }),
             problems: d.doc.problems.clone(),
         })
         .chain(analysis.problems.iter().map(|p| ExportDocument {
@@ -133,6 +150,7 @@ pub fn to_export(analysis: &Analysis) -> Export {
             title: String::new(),
             published: None,
             published_source: None,
+            published_suggestion: None,
             problems: vec![p.message.clone()],
         }))
         .collect();

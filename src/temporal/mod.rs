@@ -39,6 +39,7 @@ mod holidays;
 mod lexicon;
 mod prefilter;
 mod rules;
+mod suggest;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -46,6 +47,7 @@ use serde::{Deserialize, Serialize};
 pub use calendar::{Unit, narrow, range_of_value};
 use calendar::{nearest_weekday, shift, value_at};
 pub use lexicon::Lexicon;
+pub use suggest::{WeekdayDate, YearSuggestion};
 use rules::{Rule, Spec, build_rules};
 
 /// TIMEX3 types.
@@ -656,6 +658,28 @@ fn year_for(anchor: NaiveDate, month: u32, day: Option<u32>, tense: Tense) -> i3
         .unwrap_or(anchor.year())
 }
 
+/// The year near `anchor` in which `month`/`day` falls on `weekday`, when a
+/// weekday was written with the date: of the years around the anchor that
+/// fit, the one [`year_for`] would pick if it fits, else the nearest.
+fn year_with_weekday(
+    anchor: NaiveDate,
+    month: u32,
+    day: u32,
+    weekday: Weekday,
+    tense: Tense,
+) -> Option<i32> {
+    let fits = |y: i32| NaiveDate::from_ymd_opt(y, month, day).is_some_and(|d| d.weekday() == weekday);
+    let preferred = year_for(anchor, month, Some(day), tense);
+    if fits(preferred) {
+        return Some(preferred);
+    }
+    (anchor.year() - 1..=anchor.year() + 1)
+        .filter(|&y| fits(y))
+        .min_by_key(|&y| {
+            NaiveDate::from_ymd_opt(y, month, day).map_or(i64::MAX, |d| (d - anchor).num_days().abs())
+        })
+}
+
 /// Resolves a spec against the anchor and tense.
 #[expect(
     clippy::too_many_lines,
@@ -706,14 +730,19 @@ fn resolve(
             .then(|| date(format!("{year:04}-{month:02}"), modifier, false)),
         Spec::Year { year, modifier } => Some(date(format!("{year:04}"), modifier, false)),
         Spec::Decade { decade, modifier } => Some(date(format!("{decade:03}"), modifier, false)),
-        Spec::YearlessDay { month, day } => {
+        Spec::YearlessDay {
+            month,
+            day,
+            weekday,
+        } => {
             NaiveDate::from_ymd_opt(2000, month, day)?;
             with_anchor(
                 &|a| {
-                    Some(format!(
-                        "{:04}-{month:02}-{day:02}",
-                        year_for(a, month, Some(day), tense)
-                    ))
+                    let year = weekday
+                        .and_then(weekday_of)
+                        .and_then(|wd| year_with_weekday(a, month, day, wd, tense))
+                        .unwrap_or_else(|| year_for(a, month, Some(day), tense));
+                    Some(format!("{year:04}-{month:02}-{day:02}"))
                 },
                 &format!("XXXX-{month:02}-{day:02}"),
                 None,

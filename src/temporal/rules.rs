@@ -33,8 +33,13 @@ pub enum Spec {
         decade: i32,
         modifier: Option<&'static str>,
     },
-    /// A day of a month, year unknown.
-    YearlessDay { month: u32, day: u32 },
+    /// A day of a month, year unknown; the weekday if one was written with
+    /// it ("Wednesday, July 22"), which narrows the year.
+    YearlessDay {
+        month: u32,
+        day: u32,
+        weekday: Option<u32>,
+    },
     /// A month, year from context.
     Month {
         month: u32,
@@ -385,6 +390,7 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
                 day: u32::try_from(num(c, "d")?)
                     .ok()
                     .filter(|d| (1..=31).contains(d))?,
+                weekday: weekday(c, l),
             })
         },
     );
@@ -397,6 +403,7 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
                 day: u32::try_from(num(c, "d")?)
                     .ok()
                     .filter(|d| (1..=31).contains(d))?,
+                weekday: None,
             })
         },
     );
