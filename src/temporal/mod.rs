@@ -203,7 +203,7 @@ impl Tagger {
             rules,
             prefilter,
             future: regex::Regex::new(
-                r"(?i)\b(?:will|would|shall|'ll|is\s+set\s+to|are\s+set\s+to|expected\s+to|plans?\s+to|planning\s+to|planned\s+to|planned|intends?\s+to|is\s+due\s+to|are\s+due\s+to|is\s+to|are\s+to|going\s+to|scheduled\s+to|to\s+be\s+held|hopes?\s+to|upcoming|might|as\s+early\s+as|as\s+soon\s+as|deadline|payable|effective|to\s+be|scheduled|expected)\b",
+                r"(?i)\b(?:will|would|shall|'ll|is\s+set\s+to|are\s+set\s+to|expected\s+to|plans?\s+to|planning\s+to|planned\s+to|planned|intends?\s+to|is\s+due\s+to|are\s+due\s+to|is\s+to|are\s+to|going\s+to|scheduled\s+to|(?:expects?|agreed|agrees?|decided|decides|wants?|wanted|hoped|aims?|aimed|intended|promised|promises|pledged|vowed|threatened|seeks?|sought|likely|ready|set|proposed|proposes|offered|voted|prepared|prepares|agreement|plan|proposal|deal|offer|bid|decision|effort)\s+to\s+(?:the\s+)?[a-z]+|to\s+be\s+held|hopes?\s+to|upcoming|might|as\s+early\s+as|as\s+soon\s+as|deadline|payable|effective|to\s+be|scheduled|expected)\b",
             )
             .expect("valid constant regex"),
             quarterly: regex::Regex::new(r"(?i)\b(?:third|fourth|second|first|latest|the)[\s-]+quarter\b").expect("valid constant regex"),
@@ -386,7 +386,11 @@ impl Tagger {
         let last_past = self
             .past
             .find_iter(clause)
-            .filter(|m| !passive(clause, m.start()))
+            .filter(|m| {
+                !passive(clause, m.start())
+                    && !adjectival(clause, m.start(), m.as_str())
+                    && !distant_report(m.as_str(), clause.get(m.end()..).unwrap_or_default())
+            })
             .last()
             .map(|m| m.end());
         match (last_future, last_past) {
@@ -397,11 +401,20 @@ impl Tagger {
                     .get(end..floor_boundary(text, (end + 200).min(text.len())))
                     .unwrap_or_default();
                 let after = after.get(..sentence_break_after(after)).unwrap_or(after);
+                // Only the expression's own clause: a verb in a relative or
+                // complement clause after it ("Tuesday's declaration by Ford,
+                // which holds …, that it is prepared to") has its own time.
+                let after = [" which ", " that ", " who ", " if ", " when ", " because "]
+                    .iter()
+                    .filter_map(|w| after.find(w))
+                    .min()
+                    .and_then(|i| after.get(..i))
+                    .unwrap_or(after);
                 let first_future = self.future.find(after).map(|m| m.start());
                 let first_past = self
                     .past
                     .find_iter(after)
-                    .find(|m| !passive(after, m.start()))
+                    .find(|m| !passive(after, m.start()) && !adjectival(after, m.start(), m.as_str()))
                     .map(|m| m.start());
                 match (first_future, first_past) {
                     (Some(f), Some(p)) if f < p => Tense::Future,
@@ -452,6 +465,37 @@ fn passive(text: &str, at: usize) -> bool {
         word,
         "be" | "been" | "being" | "is" | "are" | "get" | "gets"
     )
+}
+
+/// An "-ed" word used as an adjective ("a still unspecified date", "the
+/// expected results"), not a past-tense verb.
+fn adjectival(text: &str, at: usize, word: &str) -> bool {
+    if !word.ends_with("ed") {
+        return false;
+    }
+    if word.starts_with("un") {
+        return true;
+    }
+    let head = text.get(..at).unwrap_or_default().trim_end();
+    let before = head
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    matches!(
+        before,
+        "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "still" | "newly" | "so-called"
+    )
+}
+
+/// A reporting verb ("said", "told") far from the expression after it
+/// dates the report, not what it reports ("told the companies of a cutback
+/// in its supply in September"): within six words does it set the tense ("told reporters on Tuesday").
+fn distant_report(word: &str, rest: &str) -> bool {
+    const REPORTING: &[&str] = &[
+        "said", "says", "told", "announced", "reported", "added", "stated", "noted", "disclosed",
+        "confirmed", "explained", "warned",
+    ];
+    REPORTING.contains(&word) && rest.split_whitespace().nth(6).is_some()
 }
 
 /// The char boundary after `i` (or past the end).
