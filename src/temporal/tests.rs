@@ -728,3 +728,43 @@ fn brief_formats() {
         &[("Christmas Day", "2017-12-25")],
     );
 }
+
+#[test]
+fn tense_of_infinitives_reports_and_relative_clauses() {
+    let oct30 = Some("2019-10-30");
+    // An infinitive after a control verb looks forward from it.
+    check(
+        "The firm agreed to buy the plant for $2 million in February.",
+        oct30,
+        &[("February", "2020-02")],
+    );
+    check(
+        "The company said it expects to publish its results in mid-November.",
+        oct30,
+        &[("mid-November", "2019-11")],
+    );
+    // A reporting verb far from the expression dates the report only.
+    check(
+        "The ministry told the three largest oil companies of a cut in their supply in November.",
+        oct30,
+        &[("November", "2019-11")],
+    );
+    // Near it, it sets the tense.
+    check(
+        "The minister told a news conference on Monday that talks would resume.",
+        oct30,
+        &[("Monday", "2019-10-28")],
+    );
+    // "-ed" adjectives are no past verbs: "would" decides.
+    check(
+        "The dividend would be paid on a still unspecified date in January.",
+        oct30,
+        &[("January", "2020-01")],
+    );
+    // A verb in a relative clause after the expression has its own time.
+    check(
+        "The move follows Monday's statement by the bank, which holds a stake that it is prepared to sell.",
+        oct30,
+        &[("Monday", "2019-10-28")],
+    );
+}
