@@ -3,8 +3,9 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-/// Granularity of a relative expression's value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Granularity of a relative expression's value, finest first (the order
+/// is used: a reference fits a unit at least as coarse as its own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Unit {
     /// Seconds.
     Second,

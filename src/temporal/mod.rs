@@ -295,6 +295,8 @@ impl Tagger {
     pub fn resolve(&self, text: &str, scan: &Scan, anchor: Option<NaiveDate>) -> Vec<Timex> {
         // Financial reporting: "a year ago" means the same quarter a year back.
         let quarterly = self.quarterly.is_match(text);
+        // The last date mentioned, for "that day", "two years later"…
+        let mut reference: Option<((NaiveDate, NaiveDate), String)> = None;
         scan.candidates
             .iter()
             .filter_map(|c| {
@@ -316,8 +318,34 @@ impl Tagger {
                 } else {
                     Tense::Present
                 };
-                let resolved = resolve(&c.spec, anchor, tense, quarterly)?;
+                let resolved = match (&c.spec, &reference) {
+                    (Spec::Anaphoric { unit, shift, .. }, Some((range, value)))
+                        if !(quarterly && *unit == Unit::Year && *shift == Some(-1.0)) =>
+                    {
+                        if fits_reference(*range, *unit) {
+                            let mut r = resolve(&c.spec, Some(range.0), tense, quarterly)?;
+                            r.needs_anchor = false;
+                            r
+                        } else if *shift == Some(0.0) {
+                            // "that same day" after "in October": October,
+                            // not a day the text never gave.
+                            date(value.clone(), None, false)
+                        } else if let (Some(n), Some(coarse)) = (shift, granularity(*range)) {
+                            // "two weeks earlier" than June: May, at the
+                            // reference's own precision.
+                            date(value_at(calendar::shift(range.0, *unit, *n as i64)?, coarse), None, false)
+                        } else {
+                            resolve(&c.spec, anchor, tense, quarterly)?
+                        }
+                    }
+                    _ => resolve(&c.spec, anchor, tense, quarterly)?,
+                };
                 let range = range_of_value(&resolved.value).map(|r| narrow(r, resolved.modifier));
+                if matches!(resolved.kind, TimexType::Date | TimexType::Time) {
+                    if let Some(r) = range {
+                        reference = Some((r, resolved.value.clone()));
+                    }
+                }
                 Some(Timex {
                     start: c.start,
                     end: c.end,
@@ -465,6 +493,24 @@ fn passive(text: &str, at: usize) -> bool {
         word,
         "be" | "been" | "being" | "is" | "are" | "get" | "gets"
     )
+}
+
+/// Whether a mentioned date (its day range) is precise enough to count
+/// `unit`s from: a day for days, a week for weeks…
+fn fits_reference(range: (NaiveDate, NaiveDate), unit: Unit) -> bool {
+    granularity(range).is_some_and(|g| g <= unit)
+}
+
+/// The unit a day range is given in: a day, a week, a month…
+fn granularity((first, last): (NaiveDate, NaiveDate)) -> Option<Unit> {
+    match (last - first).num_days() + 1 {
+        1 => Some(Unit::Day),
+        2..=7 => Some(Unit::Week),
+        8..=31 => Some(Unit::Month),
+        32..=92 => Some(Unit::Quarter),
+        93..=366 => Some(Unit::Year),
+        _ => None,
+    }
 }
 
 /// An "-ed" word used as an adjective ("a still unspecified date", "the
@@ -897,6 +943,36 @@ fn resolve(
             ),
             None => Some(date("PAST_REF".to_owned(), None, false)),
         },
+        Spec::Anaphoric {
+            unit: Unit::Year,
+            shift: Some(n),
+            modifier: None,
+            ..
+        } if quarterly && (n + 1.0).abs() < f64::EPSILON => resolve(
+            &Spec::LastQuarter { years_back: 1 },
+            anchor,
+            tense,
+            quarterly,
+        ),
+        Spec::Anaphoric {
+            unit,
+            shift: Some(n),
+            modifier,
+            ..
+        } => with_anchor(
+            &|a| Some(value_at(shift(a, unit, n as i64)?, unit)),
+            &unknown_of(unit),
+            modifier,
+        ),
+        Spec::Anaphoric {
+            shift: None,
+            forward,
+            ..
+        } => Some(date(
+            if forward { "FUTURE_REF" } else { "PAST_REF" }.to_owned(),
+            None,
+            false,
+        )),
         Spec::InFuture { unit, count } => match tense {
             Tense::Future => with_anchor(
                 &|a| Some(value_at(shift(a, unit, count as i64)?, unit)),

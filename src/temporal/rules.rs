@@ -52,6 +52,15 @@ pub enum Spec {
         rel: Rel,
         part: Option<&'static str>,
     },
+    /// A time told from the last date the text mentioned ("that day", "the
+    /// following year", "two days later", "a week earlier"): `shift` units
+    /// from that reference (None: vague, "several years later").
+    Anaphoric {
+        unit: Unit,
+        shift: Option<f64>,
+        forward: bool,
+        modifier: Option<&'static str>,
+    },
     /// Yesterday, today, tomorrow (and parts of them).
     DayOffset {
         days: i64,
@@ -185,6 +194,17 @@ fn month(caps: &Captures<'_>, lex: &Lexicon) -> Option<u32> {
                 .to_lowercase(),
         )
         .copied()
+}
+
+/// The unit an anaphoric word counts in; parts of a day count as the day.
+fn anaphoric_unit(word: &str) -> Option<Unit> {
+    match word.to_lowercase().as_str() {
+        "day" | "morning" | "afternoon" | "evening" | "night" => Some(Unit::Day),
+        "week" => Some(Unit::Week),
+        "month" => Some(Unit::Month),
+        "year" => Some(Unit::Year),
+        _ => None,
+    }
 }
 
 fn weekday(caps: &Captures<'_>, lex: &Lexicon) -> Option<u32> {
@@ -509,6 +529,22 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
         },
     );
     add(
+        "anaphora.that_unit",
+        r"(?i)\b(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b".to_owned(),
+        |c, _, _, _, _| {
+            Some(Spec::Anaphoric { unit: anaphoric_unit(c.name("unit")?.as_str())?, shift: Some(0.0), forward: true, modifier: None })
+        },
+    );
+    add(
+        "anaphora.following",
+        r"(?i)\b(?:the\s+)?(?:(?P<dir>following|previous|preceding)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)|next\s+(?P<unit2>day|morning))\b".to_owned(),
+        |c, _, _, _, _| {
+            let back = c.name("dir").is_some_and(|d| !d.as_str().eq_ignore_ascii_case("following"));
+            let unit = anaphoric_unit(c.name("unit").or_else(|| c.name("unit2"))?.as_str())?;
+            Some(Spec::Anaphoric { unit, shift: Some(if back { -1.0 } else { 1.0 }), forward: !back, modifier: None })
+        },
+    );
+    add(
         "relative.unit",
         r"(?i)\b(?:(?P<pm>early|late)\s+)?(?P<rel>last|this|next|the\s+past|the\s+previous|the\s+coming|the\s+following|the\s+next|the\s+last|the\s+current|previous|past|coming|following|current)\s+(?:fiscal\s+)?(?P<unit>week|month|year|weekend|quarter|decade|century)\b".to_owned(),
         |c, l, _, _, _| {
@@ -556,9 +592,27 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
             })
         },
     );
+    // "N units later/after" stays a duration ("two days" P2D), as TE3 marks it.
+    add(
+        "anaphora.earlier",
+        format!(r"(?i)\b{quant}{n_vague}\s+{units}(?:\s+or\s+so)?\s+(?P<dir>earlier|before)\b"),
+        |c, l, _, _, _| {
+            let back = c.name("dir").is_some_and(|d| {
+                let d = d.as_str().to_lowercase();
+                d == "earlier" || d == "before"
+            });
+            Some(Spec::Anaphoric {
+                unit: unit_of(c, l)?,
+                shift: count(c, l).map(|n| if back { -n } else { n }),
+                forward: !back,
+                modifier: modifier_of(c.name("mod").map(|m| m.as_str()))
+                    .map(|m| if m == "MORE_THAN" { "BEFORE" } else { m }),
+            })
+        },
+    );
     add(
         "relative.ago",
-        format!(r"(?i)\b{quant}{n_vague}\s+{units}(?:\s+or\s+so)?\s+(?:ago|earlier|before)\b"),
+        format!(r"(?i)\b{quant}{n_vague}\s+{units}(?:\s+or\s+so)?\s+ago\b"),
         |c, l, _, _, _| {
             Some(Spec::Ago {
                 unit: unit_of(c, l)?,

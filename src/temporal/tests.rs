@@ -768,3 +768,40 @@ fn tense_of_infinitives_reports_and_relative_clauses() {
         &[("Monday", "2019-10-28")],
     );
 }
+
+#[test]
+fn anaphoric_dates_count_from_the_last_date_mentioned() {
+    let pub_date = Some("2020-08-24");
+    check(
+        "On May 22, 1995, he was promoted, and the following year he moved to Vienna.",
+        pub_date,
+        &[("May 22, 1995", "1995-05-22"), ("the following year", "1996")],
+    );
+    check(
+        "The treaty was signed on March 3, 2001. Later that day the ministers met; the next morning they left.",
+        pub_date,
+        &[
+            ("March 3, 2001", "2001-03-03"),
+            ("Later that day", "2001-03-03"),
+            ("the next morning", "2001-03-04"),
+        ],
+    );
+    check(
+        "The embassy closed in June 2018. Two weeks earlier the ambassador had left.",
+        pub_date,
+        &[("June 2018", "2018-06"), ("Two weeks earlier", "2018-05")],
+    );
+    // A reference coarser than the expression gives its own value, not an
+    // invented day.
+    check(
+        "It happened in October 2019, and that same day the talks ended.",
+        pub_date,
+        &[("October 2019", "2019-10"), ("that same day", "2019-10")],
+    );
+    // With nothing mentioned before, the publication date is the reference.
+    check(
+        "The following year the plant will close.",
+        pub_date,
+        &[("The following year", "2021")],
+    );
+}
