@@ -304,13 +304,15 @@ pub fn analyze_document(mut doc: Document, tagger: &Tagger, options: &Options) -
         doc.problems.push(NO_PUBLICATION_DATE.to_owned());
     }
     let year_suggestion = if published.is_none() {
-        scan.suggest_years(text, options.current_year)
-            .map(|mut s| {
-                for pair in &mut s.evidence {
-                    pair.span = (repaired.to_original(pair.span.0), repaired.to_original(pair.span.1));
-                }
-                s
-            })
+        scan.suggest_years(text, options.current_year).map(|mut s| {
+            for pair in &mut s.evidence {
+                pair.span = (
+                    repaired.to_original(pair.span.0),
+                    repaired.to_original(pair.span.1),
+                );
+            }
+            s
+        })
     } else {
         None
     };

@@ -6,7 +6,7 @@
 mod screenshot;
 
 use crate::analysis::{Analysis, Options, Progress, analyze_folder};
-use crate::timeline::TimelineIndex;
+use crate::timeline::{LaneMode, TimelineIndex, View};
 use crate::ui;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -27,6 +27,17 @@ pub enum Command {
     SelectStep(i32),
     /// Fit the timeline to all events.
     FitAll,
+    /// Show this day range on the timeline.
+    SetView(View),
+    /// Zoom the timeline around its centre (above 1 zooms in).
+    ZoomBy(f64),
+    /// Group the timeline's lanes differently.
+    SetLaneMode(LaneMode),
+    /// Select the first (false) or last (true) event in time.
+    SelectEdge(bool),
+    /// Select the event nearest in time to the selection in the lane
+    /// above (-1) or below (+1).
+    SelectLane(i32),
     /// Save the JSON export of the current folder to this file.
     ExportJson(PathBuf),
     /// Save the CSV export of the current folder to this file.
@@ -66,8 +77,10 @@ pub struct AppState {
     pub selected: Option<usize>,
     /// Scroll the source pane and the list to the selection on the next frame.
     pub reveal_selection: bool,
-    /// Bumped to ask the timeline to fit all events (it remembers the last one it did).
-    pub fit_generation: u64,
+    /// The days the timeline shows.
+    pub view: View,
+    /// How the timeline's lanes are made.
+    pub lane_mode: LaneMode,
     /// The last error or notice for the status line.
     pub status: Option<String>,
     /// Options passed to every analysis (publication dates from the CLI).
@@ -165,10 +178,58 @@ impl AppState {
 
     /// Replaces the analysis shown (used by the job and by tests).
     pub fn set_analysis(&mut self, analysis: Analysis) {
-        self.index = TimelineIndex::new(&analysis);
+        self.index = TimelineIndex::build(&analysis, self.lane_mode, None);
         self.analysis = Some(Arc::new(analysis));
         self.selected = None;
-        self.fit_generation += 1;
+        self.fit_all();
+    }
+
+    fn fit_all(&mut self) {
+        if let Some((first, last)) = self.index.span() {
+            self.view = View::fit(first, last);
+        }
+    }
+
+    fn rebuild_index(&mut self) {
+        if let Some(analysis) = &self.analysis {
+            self.index = TimelineIndex::build(analysis, self.lane_mode, None);
+        }
+    }
+
+    /// Selects `event` and pans the timeline to it when it is out of view.
+    fn select(&mut self, event: Option<usize>) {
+        self.selected = event;
+        self.reveal_selection = event.is_some();
+        if let Some(range) = event.and_then(|e| self.event_days(e)) {
+            self.view = self.view.revealing(range.0, range.1);
+        }
+    }
+
+    /// Days `[first, last)` of a dated event.
+    #[must_use]
+    pub fn event_days(&self, event: usize) -> Option<(f64, f64)> {
+        let (first, last) = self.analysis.as_ref()?.events.get(event)?.range?;
+        Some((
+            f64::from(crate::timeline::day_number(first)),
+            f64::from(crate::timeline::day_number(last)) + 1.0,
+        ))
+    }
+
+    /// The event in lane `lane` whose middle is nearest to day `day`.
+    fn nearest_in_lane(&self, lane: usize, day: f64) -> Option<usize> {
+        let lane = self.index.lanes.get(lane)?;
+        let at = lane.count_before(day);
+        let mid = |e: &crate::timeline::Entry| {
+            #[expect(clippy::cast_precision_loss, reason = "day numbers")]
+            let m = e.mid2() as f64 / 2.0;
+            (m - day).abs()
+        };
+        [at.checked_sub(1), Some(at)]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| lane.entries.get(i))
+            .min_by(|a, b| mid(a).total_cmp(&mid(b)))
+            .map(|e| e.event as usize)
     }
 
     /// Whether background work is under way.
@@ -180,12 +241,7 @@ impl AppState {
     /// Events in list order: dated ones by date, then undated ones.
     #[must_use]
     pub fn list_order(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = self
-            .index
-            .entries()
-            .iter()
-            .map(|e| e.event as usize)
-            .collect();
+        let mut order: Vec<usize> = self.index.order().iter().map(|&e| e as usize).collect();
         order.extend(self.index.undated.iter().map(|&e| e as usize));
         order
     }
@@ -203,10 +259,7 @@ impl AppState {
                     }));
                 }
             }
-            Command::Select(event) => {
-                self.selected = event;
-                self.reveal_selection = event.is_some();
-            }
+            Command::Select(event) => self.select(event),
             Command::SelectStep(step) => {
                 let order = self.list_order();
                 let position = self
@@ -220,11 +273,40 @@ impl AppState {
                     None => 0,
                 };
                 if let Some(&event) = order.get(next) {
-                    self.selected = Some(event);
-                    self.reveal_selection = true;
+                    self.select(Some(event));
                 }
             }
-            Command::FitAll => self.fit_generation += 1,
+            Command::FitAll => self.fit_all(),
+            Command::SetView(view) => self.view = view.clamped(),
+            Command::ZoomBy(factor) => {
+                let centre = f64::midpoint(self.view.first, self.view.last);
+                self.view = self.view.zoomed_at(centre, factor);
+            }
+            Command::SetLaneMode(mode) => {
+                self.lane_mode = mode;
+                self.rebuild_index();
+            }
+            Command::SelectEdge(last) => {
+                let order = self.index.order();
+                let edge = if last { order.last() } else { order.first() };
+                let event = edge.map(|&e| e as usize);
+                self.select(event);
+            }
+            Command::SelectLane(step) => {
+                let Some(current) = self.selected else {
+                    return self.select(self.index.order().first().map(|&e| e as usize));
+                };
+                let Some((lane, _)) = self.index.find(current) else {
+                    return;
+                };
+                let day = self
+                    .event_days(current)
+                    .map_or(0.0, |(a, b)| f64::midpoint(a, b));
+                let target = lane.checked_add_signed(step as isize);
+                if let Some(event) = target.and_then(|l| self.nearest_in_lane(l, day)) {
+                    self.select(Some(event));
+                }
+            }
             Command::ExportJson(path) => self.export(ExportFormat::Json, &path),
             Command::ExportCsv(path) => self.export(ExportFormat::Csv, &path),
             Command::PickExport(format) => {

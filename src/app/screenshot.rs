@@ -34,7 +34,7 @@ impl ScreenshotPlan {
             return;
         }
         if self.settled == 0 && state.selected.is_none() {
-            let first = state.index.entries().first().map(|e| e.event as usize);
+            let first = state.index.order().first().map(|&e| e as usize);
             state.apply(Command::Select(first));
         }
         self.settled += 1;

@@ -164,6 +164,17 @@ impl Gazetteer {
             .collect()
     }
 
+    /// The country a canonical actor name belongs to: itself for a
+    /// country, its state for a national body ("State Duma" → Russia), none
+    /// for international bodies and unknown names.
+    #[must_use]
+    pub fn country_of(&self, name: &str) -> Option<&'static str> {
+        self.targets
+            .iter()
+            .find(|t| t.name == name)
+            .and_then(|t| t.country)
+    }
+
     /// Whether `word` is a known name of any kind (used to tell names of
     /// people from names of places).
     #[must_use]

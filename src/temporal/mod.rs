@@ -47,8 +47,8 @@ use serde::{Deserialize, Serialize};
 pub use calendar::{Unit, narrow, range_of_value};
 use calendar::{nearest_weekday, shift, value_at};
 pub use lexicon::Lexicon;
-pub use suggest::{WeekdayDate, YearSuggestion};
 use rules::{Rule, Spec, build_rules};
+pub use suggest::{WeekdayDate, YearSuggestion};
 
 /// TIMEX3 types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -333,7 +333,11 @@ impl Tagger {
                         } else if let (Some(n), Some(coarse)) = (shift, granularity(*range)) {
                             // "two weeks earlier" than June: May, at the
                             // reference's own precision.
-                            date(value_at(calendar::shift(range.0, *unit, *n as i64)?, coarse), None, false)
+                            date(
+                                value_at(calendar::shift(range.0, *unit, *n as i64)?, coarse),
+                                None,
+                                false,
+                            )
                         } else {
                             resolve(&c.spec, anchor, tense, quarterly)?
                         }
@@ -442,7 +446,9 @@ impl Tagger {
                 let first_past = self
                     .past
                     .find_iter(after)
-                    .find(|m| !passive(after, m.start()) && !adjectival(after, m.start(), m.as_str()))
+                    .find(|m| {
+                        !passive(after, m.start()) && !adjectival(after, m.start(), m.as_str())
+                    })
                     .map(|m| m.start());
                 match (first_future, first_past) {
                     (Some(f), Some(p)) if f < p => Tense::Future,
@@ -529,7 +535,16 @@ fn adjectival(text: &str, at: usize, word: &str) -> bool {
         .unwrap_or_default();
     matches!(
         before,
-        "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "still" | "newly" | "so-called"
+        "a" | "an"
+            | "the"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "still"
+            | "newly"
+            | "so-called"
     )
 }
 
@@ -538,8 +553,18 @@ fn adjectival(text: &str, at: usize, word: &str) -> bool {
 /// in its supply in September"): within six words does it set the tense ("told reporters on Tuesday").
 fn distant_report(word: &str, rest: &str) -> bool {
     const REPORTING: &[&str] = &[
-        "said", "says", "told", "announced", "reported", "added", "stated", "noted", "disclosed",
-        "confirmed", "explained", "warned",
+        "said",
+        "says",
+        "told",
+        "announced",
+        "reported",
+        "added",
+        "stated",
+        "noted",
+        "disclosed",
+        "confirmed",
+        "explained",
+        "warned",
     ];
     REPORTING.contains(&word) && rest.split_whitespace().nth(6).is_some()
 }
@@ -758,7 +783,8 @@ fn year_with_weekday(
     weekday: Weekday,
     tense: Tense,
 ) -> Option<i32> {
-    let fits = |y: i32| NaiveDate::from_ymd_opt(y, month, day).is_some_and(|d| d.weekday() == weekday);
+    let fits =
+        |y: i32| NaiveDate::from_ymd_opt(y, month, day).is_some_and(|d| d.weekday() == weekday);
     let preferred = year_for(anchor, month, Some(day), tense);
     if fits(preferred) {
         return Some(preferred);
@@ -766,7 +792,8 @@ fn year_with_weekday(
     (anchor.year() - 1..=anchor.year() + 1)
         .filter(|&y| fits(y))
         .min_by_key(|&y| {
-            NaiveDate::from_ymd_opt(y, month, day).map_or(i64::MAX, |d| (d - anchor).num_days().abs())
+            NaiveDate::from_ymd_opt(y, month, day)
+                .map_or(i64::MAX, |d| (d - anchor).num_days().abs())
         })
 }
 

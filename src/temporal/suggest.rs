@@ -12,6 +12,7 @@
 use super::rules::Spec;
 use super::{Candidate, Scan, weekday_of};
 use chrono::{Datelike, NaiveDate, Weekday};
+use std::fmt::Write as _;
 
 /// How far apart (bytes) a bare weekday and a yearless date may stand to be
 /// read as one day.
@@ -65,7 +66,7 @@ impl YearSuggestion {
             weekday_name(first.weekday)
         );
         if let Some(y) = self.latest_named_year {
-            out.push_str(&format!(" (the article names years up to {y})"));
+            let _ = write!(out, " (the article names years up to {y})");
         }
         out
     }
@@ -152,7 +153,10 @@ fn weekday_date_pairs(candidates: &[Candidate], text: &str) -> Vec<WeekdayDate> 
             continue;
         }
         // The nearest bare weekday on either side, in the same paragraph.
-        let neighbours = [i.checked_sub(1).and_then(|j| marks.get(j)), marks.get(i + 1)];
+        let neighbours = [
+            i.checked_sub(1).and_then(|j| marks.get(j)),
+            marks.get(i + 1),
+        ];
         let nearest = neighbours
             .into_iter()
             .flatten()
@@ -167,7 +171,9 @@ fn weekday_date_pairs(candidates: &[Candidate], text: &str) -> Vec<WeekdayDate> 
             .filter(|(w, _)| {
                 let (from, to) = (w.start.min(c.start), w.end.max(c.end));
                 to - from <= PAIR_DISTANCE
-                    && text.get(from..to).is_some_and(|between| !has_blank_line(between))
+                    && text
+                        .get(from..to)
+                        .is_some_and(|between| !has_blank_line(between))
             })
             .min_by_key(|(w, _)| w.start.abs_diff(c.start));
         if let Some((w, weekday)) = nearest {
@@ -209,10 +215,7 @@ mod tests {
 
     fn suggest(text: &str, now: Option<i32>) -> Option<Vec<i32>> {
         let tagger = Tagger::new();
-        tagger
-            .scan(text)
-            .suggest_years(text, now)
-            .map(|s| s.years)
+        tagger.scan(text).suggest_years(text, now).map(|s| s.years)
     }
 
     #[test]
@@ -232,7 +235,10 @@ mod tests {
 
     #[test]
     fn pairs_across_paragraphs_or_far_apart_do_not_count() {
-        let far = format!("They met on Wednesday.{}It ended on July 22.", " x".repeat(300));
+        let far = format!(
+            "They met on Wednesday.{}It ended on July 22.",
+            " x".repeat(300)
+        );
         assert_eq!(suggest(&far, Some(2024)), None);
         let other_paragraph = "They met on Wednesday.\n\nIt ended on July 22.";
         assert_eq!(suggest(other_paragraph, Some(2024)), None);
@@ -249,7 +255,10 @@ mod tests {
 
     #[test]
     fn no_pair_no_suggestion() {
-        assert_eq!(suggest("They met on Wednesday in Moscow.", Some(2024)), None);
+        assert_eq!(
+            suggest("They met on Wednesday in Moscow.", Some(2024)),
+            None
+        );
         assert_eq!(suggest("Wednesday, July 22", None), None);
     }
 

@@ -775,7 +775,10 @@ fn anaphoric_dates_count_from_the_last_date_mentioned() {
     check(
         "On May 22, 1995, he was promoted, and the following year he moved to Vienna.",
         pub_date,
-        &[("May 22, 1995", "1995-05-22"), ("the following year", "1996")],
+        &[
+            ("May 22, 1995", "1995-05-22"),
+            ("the following year", "1996"),
+        ],
     );
     check(
         "The treaty was signed on March 3, 2001. Later that day the ministers met; the next morning they left.",

@@ -1,9 +1,25 @@
-//! The timeline index: dated events sorted by first day, with range
-//! queries for what a view shows. Days are counted from 1970-01-01 so that
-//! they can be plot coordinates directly.
+//! The timeline index: dated events in lanes (by kind, actor, country or
+//! document), each lane sorted by the middle day of its events, with the
+//! queries a view needs — what overlaps a day range, how many events fall
+//! in each pixel column — at a cost that follows pixels, not events.
+//!
+//! Days are counted from 1970-01-01 (`day_number`); a fraction of a day is
+//! a time of day. [`View`] is the visible day range, [`layout`] turns index
+//! plus view into what to draw (markers, soft-ended bars, clusters with a
+//! count, a per-pixel density band), all without egui, so that it is
+//! tested and benchmarked on its own.
+
+mod layout;
+pub mod synthetic;
+mod view;
+
+pub use layout::{Item, Layout, LayoutParams, density, layout};
+pub use view::{Tick, TickRow, View, ticks};
 
 use crate::analysis::Analysis;
+use crate::events::Gazetteer;
 use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
 
 /// Days since 1970-01-01 (negative before).
 #[must_use]
@@ -20,7 +36,49 @@ pub fn date_of_day(day: i32) -> NaiveDate {
 /// `NaiveDate::from_ymd(1970, 1, 1).num_days_from_ce()`.
 const EPOCH_DAYS_FROM_CE: i32 = 719_163;
 
-/// One dated event in the index.
+/// How events are grouped into lanes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum LaneMode {
+    /// One lane per event kind.
+    #[default]
+    Kind,
+    /// One lane per actor (an event with two actors is in both).
+    Actor,
+    /// One lane per country (organisations count for their country).
+    Country,
+    /// One lane per document.
+    Document,
+}
+
+impl LaneMode {
+    /// All modes, in menu order.
+    pub const ALL: [Self; 4] = [Self::Kind, Self::Actor, Self::Country, Self::Document];
+
+    /// Name for menus.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Kind => "kind",
+            Self::Actor => "actor",
+            Self::Country => "country",
+            Self::Document => "document",
+        }
+    }
+}
+
+/// Flags of an entry.
+pub mod flags {
+    /// A planned event (drawn hollow).
+    pub const PLANNED: u8 = 1;
+    /// A negated event ("did not sign").
+    pub const NEGATED: u8 = 2;
+    /// An uncertain event ("reportedly").
+    pub const UNCERTAIN: u8 = 4;
+    /// Merged with other mentions (several sources).
+    pub const MERGED: u8 = 8;
+}
+
+/// One dated event in one lane: 16 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
     /// First day (inclusive).
@@ -29,91 +87,307 @@ pub struct Entry {
     pub last_day: i32,
     /// Index into [`Analysis::events`].
     pub event: u32,
-    /// Lane (the kind's position).
-    pub lane: u16,
+    /// The kind's position in `EventKind::ALL` (for its colour).
+    pub kind: u8,
+    /// [`flags`].
+    pub flags: u8,
 }
 
-/// Dated events sorted by first day; undated ones listed apart.
+impl Entry {
+    /// Twice the middle day (an integer, so that sorting is exact).
+    #[must_use]
+    pub fn mid2(&self) -> i64 {
+        i64::from(self.first_day) + i64::from(self.last_day)
+    }
+
+    /// Length in days.
+    #[must_use]
+    pub fn days(&self) -> i32 {
+        self.last_day
+            .saturating_sub(self.first_day)
+            .saturating_add(1)
+    }
+}
+
+/// One lane: its label and its entries sorted by middle day.
+#[derive(Debug, Clone, Default)]
+pub struct Lane {
+    /// What the lane holds ("visit", "Iran", "003.txt").
+    pub label: String,
+    /// Entries sorted by [`Entry::mid2`].
+    pub entries: Vec<Entry>,
+    /// Longest entry in days, to widen overlap queries.
+    max_days: i32,
+}
+
+impl Lane {
+    /// Entries whose days overlap `[first, last]` (fractional days allowed).
+    pub fn overlapping(&self, first: f64, last: f64) -> impl Iterator<Item = &Entry> {
+        let range = self.candidates(first, last);
+        self.entries
+            .get(range)
+            .unwrap_or_default()
+            .iter()
+            .filter(move |e| f64::from(e.last_day) + 1.0 > first && f64::from(e.first_day) < last)
+    }
+
+    /// Index range of entries that may overlap `[first, last)`: middles
+    /// within half the longest entry of the range.
+    fn candidates(&self, first: f64, last: f64) -> std::ops::Range<usize> {
+        let half = f64::from(self.max_days);
+        let lo = mid2_bound(first - half);
+        let hi = mid2_bound(last + half);
+        let from = self.entries.partition_point(|e| e.mid2() < lo);
+        let to = self.entries.partition_point(|e| e.mid2() <= hi);
+        from..to.max(from)
+    }
+
+    /// Number of entries whose middle day is before `day`.
+    #[must_use]
+    pub fn count_before(&self, day: f64) -> usize {
+        let bound = mid2_bound(day);
+        self.entries.partition_point(|e| e.mid2() < bound)
+    }
+}
+
+/// `2 × day` as the integer bound for [`Entry::mid2`] comparisons.
+fn mid2_bound(day: f64) -> i64 {
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "clamped to the i32 day range first"
+    )]
+    let bound = (day.clamp(f64::from(i32::MIN), f64::from(i32::MAX)) * 2.0).ceil() as i64;
+    bound
+}
+
+/// Dated events in lanes, plus the time order of all events.
 #[derive(Debug, Clone, Default)]
 pub struct TimelineIndex {
-    entries: Vec<Entry>,
-    /// Longest event in days, to widen range queries on the left.
-    max_days: i32,
-    /// Events with no calendar range (for the undated tray).
+    /// How the lanes were made.
+    pub mode: LaneMode,
+    /// The lanes, in display order.
+    pub lanes: Vec<Lane>,
+    /// Every dated event once, by first day, last day, then index: the list order.
+    order: Vec<u32>,
+    /// Twice the middle day of each event in `mids` order (sorted), for the density band.
+    mids: Vec<i64>,
+    /// Events with no calendar range (for the undated tray), in index order.
     pub undated: Vec<u32>,
+    /// First and last day of all dated events.
+    span: Option<(i32, i32)>,
 }
 
 impl TimelineIndex {
-    /// Builds the index of an analysis.
+    /// Builds the index of an analysis with lanes by kind and every event shown.
     #[must_use]
     pub fn new(analysis: &Analysis) -> Self {
-        let mut entries = Vec::new();
+        Self::build(analysis, LaneMode::Kind, None)
+    }
+
+    /// Builds the index of the events `shown` (all when None), with lanes by `mode`.
+    #[must_use]
+    pub fn build(analysis: &Analysis, mode: LaneMode, shown: Option<&[bool]>) -> Self {
+        let mut lane_of: HashMap<String, usize> = HashMap::new();
+        let mut lanes: Vec<Lane> = Vec::new();
+        let mut order = Vec::new();
         let mut undated = Vec::new();
-        for (i, event) in analysis.events.iter().enumerate() {
-            let Ok(index) = u32::try_from(i) else { break };
-            match event.range {
-                Some((first, last)) => entries.push(Entry {
-                    first_day: day_number(first),
-                    last_day: day_number(last),
-                    event: index,
-                    lane: u16::try_from(event.kind.lane()).unwrap_or(0),
-                }),
-                None => undated.push(index),
+        if mode == LaneMode::Kind {
+            for kind in crate::events::EventKind::ALL {
+                lane_of.insert(kind.as_str().to_owned(), lanes.len());
+                lanes.push(Lane {
+                    label: kind.as_str().to_owned(),
+                    ..Lane::default()
+                });
             }
         }
-        entries.sort_by_key(|e| (e.first_day, e.last_day, e.event));
-        let max_days = entries
+        let mut countries: HashMap<&str, Option<&'static str>> = HashMap::new();
+        let mut keys: Vec<String> = Vec::new();
+        for (i, event) in analysis.events.iter().enumerate() {
+            let Ok(index) = u32::try_from(i) else { break };
+            if shown.is_some_and(|s| !s.get(i).copied().unwrap_or(false)) {
+                continue;
+            }
+            let Some((first, last)) = event.range else {
+                undated.push(index);
+                continue;
+            };
+            let entry = Entry {
+                first_day: day_number(first),
+                last_day: day_number(last),
+                event: index,
+                kind: u8::try_from(event.kind.lane()).unwrap_or(0),
+                flags: entry_flags(event),
+            };
+            order.push(index);
+            keys.clear();
+            match mode {
+                LaneMode::Kind => keys.push(event.kind.as_str().to_owned()),
+                LaneMode::Actor => keys.extend(event.actors.iter().cloned()),
+                LaneMode::Country => {
+                    for actor in &event.actors {
+                        let country = *countries
+                            .entry(actor.as_str())
+                            .or_insert_with(|| Gazetteer::get().country_of(actor));
+                        if let Some(c) = country
+                            && !keys.iter().any(|k| k == c)
+                        {
+                            keys.push(c.to_owned());
+                        }
+                    }
+                }
+                LaneMode::Document => keys.push(
+                    analysis
+                        .docs
+                        .get(event.doc)
+                        .map_or_else(String::new, |d| d.doc.path.clone()),
+                ),
+            }
+            if keys.is_empty() {
+                keys.push(NO_LANE.to_owned());
+            }
+            for key in &keys {
+                let lane = if let Some(&l) = lane_of.get(key) {
+                    l
+                } else {
+                    lane_of.insert(key.clone(), lanes.len());
+                    lanes.push(Lane {
+                        label: key.clone(),
+                        ..Lane::default()
+                    });
+                    lanes.len() - 1
+                };
+                if let Some(lane) = lanes.get_mut(lane) {
+                    lane.entries.push(entry);
+                }
+            }
+        }
+        for lane in &mut lanes {
+            lane.entries
+                .sort_unstable_by_key(|e| (e.mid2(), e.first_day, e.event));
+            lane.max_days = lane.entries.iter().map(Entry::days).max().unwrap_or(0);
+            lane.entries.shrink_to_fit();
+        }
+        match mode {
+            // Kinds keep their fixed order (stable colours and places); empty
+            // kinds go.
+            LaneMode::Kind => lanes.retain(|l| !l.entries.is_empty()),
+            // Busiest first, "no actor" last.
+            _ => lanes.sort_by(|a, b| {
+                (a.label == NO_LANE)
+                    .cmp(&(b.label == NO_LANE))
+                    .then(b.entries.len().cmp(&a.entries.len()))
+                    .then(a.label.cmp(&b.label))
+            }),
+        }
+        let range_of = |i: u32| {
+            analysis
+                .events
+                .get(i as usize)
+                .and_then(|e| e.range)
+                .map_or((0, 0), |(a, b)| (day_number(a), day_number(b)))
+        };
+        order.sort_by_key(|&i| {
+            let (a, b) = range_of(i);
+            (a, b, i)
+        });
+        let mut mids: Vec<i64> = order
             .iter()
-            .map(|e| e.last_day - e.first_day)
-            .max()
-            .unwrap_or(0);
+            .map(|&i| {
+                let (a, b) = range_of(i);
+                i64::from(a) + i64::from(b)
+            })
+            .collect();
+        mids.sort_unstable();
+        let span = order.first().map(|&i| range_of(i).0).and_then(|first| {
+            let last = order.iter().map(|&i| range_of(i).1).max()?;
+            Some((first, last))
+        });
+        order.shrink_to_fit();
         Self {
-            entries,
-            max_days,
+            mode,
+            lanes,
+            order,
+            mids,
             undated,
+            span,
         }
     }
 
-    /// All dated entries, sorted by first day.
+    /// Dated events in time order (first day, then last day).
     #[must_use]
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    pub fn order(&self) -> &[u32] {
+        &self.order
     }
 
-    /// Entries overlapping the inclusive day range `[first, last]`.
-    pub fn query(&self, first: i32, last: i32) -> impl Iterator<Item = &Entry> {
-        let from = self
-            .entries
-            .partition_point(|e| e.first_day < first.saturating_sub(self.max_days));
-        let to = self.entries.partition_point(|e| e.first_day <= last);
-        self.entries
-            .get(from..to)
-            .unwrap_or_default()
-            .iter()
-            .filter(move |e| e.last_day >= first)
+    /// Number of dated events.
+    #[must_use]
+    pub fn dated(&self) -> usize {
+        self.order.len()
     }
 
     /// First and last day of all dated events.
     #[must_use]
     pub fn span(&self) -> Option<(i32, i32)> {
-        let first = self.entries.first()?.first_day;
-        let last = self.entries.iter().map(|e| e.last_day).max()?;
-        Some((first, last))
+        self.span
     }
+
+    /// Number of dated events whose middle day lies in `[first, last)`.
+    #[must_use]
+    pub fn count_between(&self, first: f64, last: f64) -> usize {
+        let lo = mid2_bound(first);
+        let hi = mid2_bound(last);
+        self.mids.partition_point(|&m| m < hi) - self.mids.partition_point(|&m| m < lo)
+    }
+
+    /// Twice the middle days of all dated events, sorted.
+    #[must_use]
+    pub fn mids(&self) -> &[i64] {
+        &self.mids
+    }
+
+    /// The lane and entry of `event` in the first lane holding it.
+    #[must_use]
+    pub fn find(&self, event: usize) -> Option<(usize, &Entry)> {
+        self.lanes.iter().enumerate().find_map(|(l, lane)| {
+            lane.entries
+                .iter()
+                .find(|e| e.event as usize == event)
+                .map(|e| (l, e))
+        })
+    }
+
+    /// Heap bytes held by the index (for the memory-per-event figure).
+    #[must_use]
+    pub fn heap_bytes(&self) -> usize {
+        let lanes: usize = self
+            .lanes
+            .iter()
+            .map(|l| l.entries.capacity() * std::mem::size_of::<Entry>() + l.label.capacity())
+            .sum();
+        lanes
+            + self.lanes.capacity() * std::mem::size_of::<Lane>()
+            + self.order.capacity() * 4
+            + self.mids.capacity() * 8
+            + self.undated.capacity() * 4
+    }
+}
+
+/// Lane label of events without an actor (or country).
+pub const NO_LANE: &str = "(none)";
+
+fn entry_flags(event: &crate::analysis::Event) -> u8 {
+    use crate::events::Modality;
+    let mut f = match event.modality {
+        Modality::Planned => flags::PLANNED,
+        Modality::Negated => flags::NEGATED,
+        Modality::Uncertain => flags::UNCERTAIN,
+        Modality::Happened => 0,
+    };
+    if !event.merged_with.is_empty() {
+        f |= flags::MERGED;
+    }
+    f
 }
 
 #[cfg(test)]
-mod tests {
-    use super::{date_of_day, day_number};
-    use chrono::NaiveDate;
-
-    #[test]
-    fn day_numbers_round_trip() {
-        let date = NaiveDate::from_ymd_opt(2017, 8, 5).unwrap_or_default();
-        assert_eq!(
-            day_number(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()),
-            0
-        );
-        assert_eq!(date_of_day(day_number(date)), date);
-    }
-}
+mod tests;

@@ -52,10 +52,7 @@ fn event_row(
 
 /// The list of dated events, in timeline order (undated ones are in the tray).
 pub fn events_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    ui.heading(format!(
-        "Events on the timeline ({})",
-        state.index.entries().len()
-    ));
+    ui.heading(format!("Events on the timeline ({})", state.index.dated()));
     let Some(analysis) = &state.analysis else {
         ui.label(if state.loading().is_some() {
             "Reading…"
@@ -65,16 +62,15 @@ pub fn events_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
         return;
     };
     // Rows come straight from the index: only the visible ones are touched.
-    let entries = state.index.entries();
+    let entries = state.index.order();
     let row_height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical().auto_shrink(false).show_rows(
         ui,
         row_height,
         entries.len(),
         |ui, rows| {
-            for entry in entries.get(rows).unwrap_or_default() {
-                let index = entry.event as usize;
-                event_row(ui, state, analysis, index, commands);
+            for &event in entries.get(rows).unwrap_or_default() {
+                event_row(ui, state, analysis, event as usize, commands);
             }
         },
     );

@@ -11,7 +11,12 @@ use eframe::egui;
 
 pub use lists_ui::event_label;
 
-/// Keyboard shortcuts: Ctrl+O open, F fit, Esc clear, ↑/↓ previous/next event.
+/// Zoom factor of one + or − key press.
+const ZOOM_STEP: f64 = 1.5;
+
+/// Keyboard shortcuts: Ctrl+O open, F fit, Esc clear, ←/→ and ↑/↓
+/// previous/next event in time, Shift+↑/↓ the nearest event in the lane
+/// above/below, +/− zoom, Home/End first/last event.
 pub fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
     if ctx.egui_wants_keyboard_input() {
         return;
@@ -26,11 +31,37 @@ pub fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
         if i.consume_key(egui::Modifiers::NONE, egui::Key::Escape) {
             commands.push(Command::Select(None));
         }
-        if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown) {
-            commands.push(Command::SelectStep(1));
+        if i.consume_key(egui::Modifiers::SHIFT, egui::Key::ArrowDown) {
+            commands.push(Command::SelectLane(1));
         }
-        if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp) {
-            commands.push(Command::SelectStep(-1));
+        if i.consume_key(egui::Modifiers::SHIFT, egui::Key::ArrowUp) {
+            commands.push(Command::SelectLane(-1));
+        }
+        for (key, step) in [
+            (egui::Key::ArrowDown, 1),
+            (egui::Key::ArrowRight, 1),
+            (egui::Key::ArrowUp, -1),
+            (egui::Key::ArrowLeft, -1),
+        ] {
+            if i.consume_key(egui::Modifiers::NONE, key) {
+                commands.push(Command::SelectStep(step));
+            }
+        }
+        for key in [egui::Key::Plus, egui::Key::Equals] {
+            if i.consume_key(egui::Modifiers::NONE, key)
+                || i.consume_key(egui::Modifiers::SHIFT, key)
+            {
+                commands.push(Command::ZoomBy(ZOOM_STEP));
+            }
+        }
+        if i.consume_key(egui::Modifiers::NONE, egui::Key::Minus) {
+            commands.push(Command::ZoomBy(1.0 / ZOOM_STEP));
+        }
+        if i.consume_key(egui::Modifiers::NONE, egui::Key::Home) {
+            commands.push(Command::SelectEdge(false));
+        }
+        if i.consume_key(egui::Modifiers::NONE, egui::Key::End) {
+            commands.push(Command::SelectEdge(true));
         }
     });
 }
@@ -86,6 +117,25 @@ fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
             if ui.button("Fit all  (F)").clicked() {
                 commands.push(Command::FitAll);
             }
+            if ui.button("Zoom in  (+)").clicked() {
+                commands.push(Command::ZoomBy(ZOOM_STEP));
+            }
+            if ui.button("Zoom out  (-)").clicked() {
+                commands.push(Command::ZoomBy(1.0 / ZOOM_STEP));
+            }
+            ui.separator();
+            for mode in crate::timeline::LaneMode::ALL {
+                if ui
+                    .radio(
+                        state.lane_mode == mode,
+                        format!("Lanes by {}", mode.as_str()),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::SetLaneMode(mode));
+                }
+            }
+            ui.separator();
             if ui.button("Clear selection  (Esc)").clicked() {
                 commands.push(Command::Select(None));
             }
@@ -98,7 +148,7 @@ fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
                     "{} documents · {} events · {} dated",
                     analysis.docs.len(),
                     analysis.events.len(),
-                    state.index.entries().len()
+                    state.index.dated()
                 ));
             }
             (Some(folder), None) => {

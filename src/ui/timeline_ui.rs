@@ -1,331 +1,689 @@
-//! The timeline: one lane per event kind, days on the x axis (day numbers
-//! since 1970), markers for day events, bars for weeks, months and years.
-//! Wheel zooms around the cursor, drag pans, click selects.
+//! The timeline widget: a calendar axis on two rows, a per-pixel density
+//! band, one lane per kind (or actor, country, document) with markers,
+//! soft-ended bars for events known to a week, month or year, and clusters
+//! with a count where markers would overlap; an overview strip of the whole
+//! span below, with the visible window, draggable. Wheel zooms around the
+//! cursor, drag pans, clicking a cluster zooms into it.
+//!
+//! Everything drawn comes from [`crate::timeline::layout`], which costs
+//! what the pixels cost, not what the events do; this module only paints
+//! and turns input into [`Command`]s.
 
 use super::theme::kind_color;
 use crate::app::{AppState, Command};
-use crate::events::{EventKind, Modality};
-use crate::timeline::{Entry, date_of_day};
-use chrono::{Datelike, NaiveDate};
-use eframe::egui;
-use egui_plot::{GridInput, GridMark, Line, MarkerShape, Plot, PlotPoint, PlotPoints, Points};
+use crate::events::EventKind;
+use crate::timeline::{
+    Entry, Item, LayoutParams, TickRow, TimelineIndex, View, density, flags, layout, ticks,
+};
+use eframe::egui::{
+    self, Align2, Color32, FontId, Mesh, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, vec2,
+};
 
-/// Pixels within which a click or hover picks an event.
-const PICK_RADIUS_PX: f32 = 10.0;
-/// Days of margin around the data when fitting.
-const FIT_MARGIN_FRACTION: f64 = 0.05;
+/// Height of one lane.
+pub const LANE_HEIGHT: f32 = 28.0;
+/// Width of the lane labels on the left.
+const GUTTER: f32 = 132.0;
+/// The two axis rows.
+const AXIS_HEIGHT: f32 = 36.0;
+/// The density band under the axis.
+const DENSITY_HEIGHT: f32 = 14.0;
+/// The overview strip at the bottom.
+const OVERVIEW_HEIGHT: f32 = 30.0;
+/// Marker radius.
+const MARKER_RADIUS: f32 = 5.0;
+/// Pixels within which hovering picks an event.
+const PICK_RADIUS: f32 = 9.0;
+/// Approximate width of one label character (for label spacing).
+const CHAR_PX: f32 = 7.0;
 
-/// Calendar steps for grid lines, in days (approximate for months and years).
-const STEPS: &[(f64, Unit)] = &[
-    (1.0, Unit::Day),
-    (7.0, Unit::Week),
-    (30.4, Unit::Month),
-    (91.3, Unit::Quarter),
-    (365.25, Unit::Year),
-    (730.5, Unit::Years(2)),
-    (1826.0, Unit::Years(5)),
-    (3652.0, Unit::Years(10)),
-    (7305.0, Unit::Years(20)),
-    (18262.0, Unit::Years(50)),
-    (36525.0, Unit::Years(100)),
-];
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Unit {
-    Day,
-    Week,
-    Month,
-    Quarter,
-    Year,
-    Years(i32),
+/// What the hover is over.
+#[derive(Debug, Clone, Copy)]
+enum Hit {
+    Event(Entry),
+    Cluster { count: u32, days: (f64, f64) },
 }
 
-/// Grid marks on calendar boundaries: about eight labelled marks across the view.
-#[expect(
-    clippy::needless_pass_by_value,
-    reason = "egui_plot's grid spacer signature"
-)]
-fn calendar_marks(input: GridInput) -> Vec<GridMark> {
-    let (min, max) = input.bounds;
-    let span = (max - min).max(1.0);
-    let Some(&(step, unit)) = STEPS
-        .iter()
-        .find(|(days, _)| *days >= span / 8.0)
-        .or(STEPS.last())
-    else {
-        return Vec::new();
-    };
-    let mut marks = Vec::new();
-    #[expect(
-        clippy::cast_possible_truncation,
-        reason = "day numbers of the visible range"
-    )]
-    let (mut date, end) = (
-        date_of_day(min.floor() as i32),
-        date_of_day(max.ceil() as i32),
-    );
-    date = align(date, unit);
-    while date <= end && marks.len() < 400 {
-        marks.push(GridMark {
-            value: f64::from(crate::timeline::day_number(date)),
-            step_size: step,
-        });
-        let Some(next) = advance(date, unit) else {
-            break;
-        };
-        date = next;
-    }
-    marks
+/// Geometry of the widget's parts.
+struct Frame {
+    axis: Rect,
+    density: Rect,
+    gutter: Rect,
+    lanes: Rect,
+    overview: Rect,
 }
 
-fn align(date: NaiveDate, unit: Unit) -> NaiveDate {
-    let year = date.year();
-    let first_of = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(date);
-    match unit {
-        Unit::Day => date,
-        Unit::Week => date - chrono::Days::new(u64::from(date.weekday().num_days_from_monday())),
-        Unit::Month => first_of(year, date.month()),
-        Unit::Quarter => first_of(year, (date.month() - 1) / 3 * 3 + 1),
-        Unit::Year => first_of(year, 1),
-        Unit::Years(n) => first_of(year.div_euclid(n) * n, 1),
+impl Frame {
+    fn new(rect: Rect) -> Self {
+        let plot_left = rect.left() + GUTTER;
+        let axis = Rect::from_min_max(
+            Pos2::new(plot_left, rect.top()),
+            Pos2::new(rect.right(), rect.top() + AXIS_HEIGHT),
+        );
+        let density = Rect::from_min_max(
+            Pos2::new(plot_left, axis.bottom()),
+            Pos2::new(rect.right(), axis.bottom() + DENSITY_HEIGHT),
+        );
+        let overview = Rect::from_min_max(
+            Pos2::new(plot_left, rect.bottom() - OVERVIEW_HEIGHT),
+            rect.right_bottom(),
+        );
+        let lanes = Rect::from_min_max(
+            Pos2::new(plot_left, density.bottom() + 2.0),
+            Pos2::new(rect.right(), overview.top() - 4.0),
+        );
+        let gutter = Rect::from_min_max(
+            Pos2::new(rect.left(), lanes.top()),
+            Pos2::new(plot_left, lanes.bottom()),
+        );
+        Self {
+            axis,
+            density,
+            gutter,
+            lanes,
+            overview,
+        }
     }
 }
 
-fn advance(date: NaiveDate, unit: Unit) -> Option<NaiveDate> {
-    match unit {
-        Unit::Day => date.checked_add_days(chrono::Days::new(1)),
-        Unit::Week => date.checked_add_days(chrono::Days::new(7)),
-        Unit::Month => date.checked_add_months(chrono::Months::new(1)),
-        Unit::Quarter => date.checked_add_months(chrono::Months::new(3)),
-        Unit::Year => date.checked_add_months(chrono::Months::new(12)),
-        Unit::Years(n) => date.checked_add_months(chrono::Months::new(12 * n.unsigned_abs())),
-    }
-}
-
-/// Label of a grid mark: precision follows the step.
-fn format_mark(mark: GridMark) -> String {
-    #[expect(clippy::cast_possible_truncation, reason = "day numbers")]
-    let date = date_of_day(mark.value.round() as i32);
-    if mark.step_size >= 365.0 {
-        date.format("%Y").to_string()
-    } else if mark.step_size >= 28.0 {
-        date.format("%b %Y").to_string()
-    } else {
-        date.format("%-d %b %Y").to_string()
-    }
-}
-
-fn lane_y(kind: EventKind) -> f64 {
-    -f64::from(u16::try_from(kind.lane()).unwrap_or(0))
-}
-
-fn entry_x(entry: &Entry) -> (f64, f64) {
-    (f64::from(entry.first_day), f64::from(entry.last_day) + 1.0)
-}
-
-/// Draws the timeline.
+/// Draws the timeline of the state's index and view.
 pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let Some(analysis) = &state.analysis else {
         ui.centered_and_justified(|ui| {
             ui.label(if state.loading().is_some() {
                 "Reading the folder…"
             } else {
-                "No events yet."
+                "No events yet. Open a folder of articles (Ctrl+O)."
             });
         });
         return;
     };
-    let fit_id = ui.scope_id().with("fit-generation");
-    let fitted = ui.data(|d| d.get_temp::<u64>(fit_id));
-    let fit_now = fitted != Some(state.fit_generation);
-    let span = state.index.span();
-    let scroll = ui.input(|i| i.smooth_scroll_delta.y);
-    let lanes = EventKind::ALL.len();
-    #[expect(clippy::cast_precision_loss, reason = "thirteen lanes")]
-    let bottom = -(lanes as f64) + 0.5;
-    let response = Plot::new("timeline")
-        .allow_scroll(false)
-        .allow_zoom([true, false])
-        .allow_drag([true, false])
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_y(false)
-        .show_x(false)
-        .label_formatter(|_| None)
-        .x_grid_spacer(calendar_marks)
-        .x_axis_formatter(|mark, _range| format_mark(mark))
-        .y_axis_formatter(|mark, _range| {
-            let lane = -mark.value;
-            if (lane - lane.round()).abs() > 0.01 || lane < 0.0 {
-                return String::new();
+    lane_mode_bar(ui, state, commands);
+    let size = ui.available_size().max(vec2(200.0, 160.0));
+    let (response, painter) = ui.allocate_painter(size, Sense::click_and_drag());
+    let frame = Frame::new(response.rect);
+    let view = state.view;
+    let index = &state.index;
+    let width = frame.lanes.width().max(1.0);
+    let left = frame.lanes.left();
+
+    // Lanes on screen (scrolled vertically).
+    let scroll_id = response.id.with("lane-scroll");
+    let mut scroll: f32 = ui.data(|d| d.get_temp(scroll_id)).unwrap_or(0.0);
+    let lanes_height = frame.lanes.height().max(1.0);
+    #[expect(clippy::cast_precision_loss, reason = "lane counts")]
+    let content = index.lanes.len() as f32 * LANE_HEIGHT;
+    let max_scroll = (content - lanes_height).max(0.0);
+
+    // Input: wheel zooms at the cursor (over the lanes or axis), scrolls
+    // the lanes over the gutter; drag pans; pinch or Ctrl+wheel zooms too.
+    let hover = response.hover_pos();
+    let (scroll_delta, zoom_delta) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
+    let mut new_view = view;
+    if let Some(pos) = hover {
+        if frame.gutter.contains(pos) {
+            scroll -= scroll_delta.y;
+        } else if !frame.overview.contains(pos) {
+            let day = view.day_at(pos.x, left, width);
+            let factor = f64::from((scroll_delta.y / 200.0).exp() * zoom_delta);
+            if (factor - 1.0).abs() > 1e-6 {
+                new_view = new_view.zoomed_at(day, factor);
             }
-            #[expect(
-                clippy::cast_possible_truncation,
-                clippy::cast_sign_loss,
-                reason = "checked lane index"
-            )]
-            EventKind::ALL
-                .get(lane.round() as usize)
-                .map(|k| k.as_str().to_owned())
-                .unwrap_or_default()
-        })
-        .y_grid_spacer(move |_| {
-            (0..lanes)
-                .map(|lane| {
-                    #[expect(clippy::cast_precision_loss, reason = "thirteen lanes")]
-                    let value = -(lane as f64);
-                    GridMark {
-                        value,
-                        step_size: 1.0,
-                    }
-                })
-                .collect()
-        })
-        .y_axis_min_width(80.0)
-        .show(ui, |plot_ui| {
-            plot_ui.set_auto_bounds([false, false]);
-            plot_ui.set_plot_bounds_y(bottom..=0.5);
-            if fit_now && let Some((first, last)) = span {
-                let width = f64::from(last - first + 1).max(30.0);
-                let margin = width * FIT_MARGIN_FRACTION;
-                plot_ui
-                    .set_plot_bounds_x(f64::from(first) - margin..=f64::from(last) + 1.0 + margin);
+            if scroll_delta.x.abs() > 0.0 {
+                new_view =
+                    new_view.panned(-f64::from(scroll_delta.x) * view.span() / f64::from(width));
             }
-            if scroll.abs() > 0.0 && plot_ui.response().hovered() {
-                let factor = (scroll / 200.0).exp();
-                plot_ui.zoom_bounds_around_hovered(egui::vec2(factor, 1.0));
-            }
-            let bounds = plot_ui.plot_bounds();
-            #[expect(clippy::cast_possible_truncation, reason = "visible day range")]
-            let visible = state.index.query(
-                bounds.min()[0].floor() as i32,
-                bounds.max()[0].ceil() as i32,
-            );
-            let visible: Vec<Entry> = visible.copied().collect();
-            draw_entries(plot_ui, state, analysis, &visible);
-        });
-    if fit_now {
-        ui.data_mut(|d| d.insert_temp(fit_id, state.fit_generation));
+        }
     }
-    // Hover and click: the nearest event marker on screen.
-    let pointer = response.response.hover_pos();
-    let picked = pointer.and_then(|pos| {
-        let bounds = response.transform.bounds();
-        #[expect(clippy::cast_possible_truncation, reason = "visible day range")]
-        let visible = state.index.query(
-            bounds.min()[0].floor() as i32,
-            bounds.max()[0].ceil() as i32,
+    let overview_view = overview_range(index, view);
+    if response.dragged() {
+        let delta = response.drag_delta();
+        let from = response.interact_pointer_pos().map(|p| p - delta);
+        if from.is_some_and(|p| frame.overview.contains(p)) {
+            // Dragging the window in the overview moves the view.
+            let days = f64::from(delta.x) * overview_view.span()
+                / f64::from(frame.overview.width().max(1.0));
+            new_view = new_view.panned(days);
+        } else {
+            new_view = new_view.panned(-f64::from(delta.x) * view.span() / f64::from(width));
+            scroll -= delta.y;
+        }
+    }
+    scroll = scroll.clamp(0.0, max_scroll);
+    ui.data_mut(|d| d.insert_temp(scroll_id, scroll));
+
+    // Reveal the selected event's lane.
+    if state.reveal_selection
+        && let Some((lane, _)) = state.selected.and_then(|s| index.find(s))
+    {
+        #[expect(clippy::cast_precision_loss, reason = "lane counts")]
+        let top = lane as f32 * LANE_HEIGHT;
+        if top < scroll || top + LANE_HEIGHT > scroll + lanes_height {
+            let centred = (top - lanes_height / 2.0).clamp(0.0, max_scroll);
+            ui.data_mut(|d| d.insert_temp(scroll_id, centred));
+            scroll = centred;
+        }
+    }
+
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "lane indices from non-negative pixel offsets"
+    )]
+    let first_lane = (scroll / LANE_HEIGHT).floor() as usize;
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "lane counts from pixel sizes"
+    )]
+    let lane_count = (lanes_height / LANE_HEIGHT).ceil() as usize + 1;
+    let lane_y = |lane: usize| {
+        #[expect(clippy::cast_precision_loss, reason = "lane counts")]
+        let y = frame.lanes.top() + lane as f32 * LANE_HEIGHT - scroll + LANE_HEIGHT / 2.0;
+        y
+    };
+    let params = LayoutParams {
+        left,
+        width,
+        cell_px: 2.0 * MARKER_RADIUS + 4.0,
+        min_bar_px: 2.0 * MARKER_RADIUS + 2.0,
+        lanes: first_lane..first_lane + lane_count,
+        ..LayoutParams::default()
+    };
+    let laid = layout(index, &view, &params);
+
+    let visuals = ui.visuals().clone();
+    let text_color = visuals.text_color();
+    let weak = visuals.weak_text_color();
+    let grid = visuals.widgets.noninteractive.bg_stroke.color;
+
+    // Lanes: alternate shading, labels with counts.
+    let lanes_painter = painter.with_clip_rect(frame.lanes);
+    let gutter_painter = painter.with_clip_rect(frame.gutter);
+    for lane in first_lane..(first_lane + lane_count).min(index.lanes.len()) {
+        let y = lane_y(lane);
+        let band = Rect::from_min_max(
+            Pos2::new(frame.gutter.left(), y - LANE_HEIGHT / 2.0),
+            Pos2::new(frame.lanes.right(), y + LANE_HEIGHT / 2.0),
         );
-        visible
-            .filter_map(|entry| {
-                let event = analysis.events.get(entry.event as usize)?;
-                let y = lane_y(event.kind);
-                let (x0, x1) = entry_x(entry);
-                let a = response
-                    .transform
-                    .position_from_point(&PlotPoint::new(x0, y));
-                let b = response
-                    .transform
-                    .position_from_point(&PlotPoint::new(x1, y));
-                let dx = if pos.x < a.x {
-                    a.x - pos.x
-                } else if pos.x > b.x {
-                    pos.x - b.x
+        if lane % 2 == 0 {
+            painter
+                .with_clip_rect(frame.gutter.union(frame.lanes))
+                .rect_filled(band, 0.0, visuals.faint_bg_color);
+        }
+        if let Some(l) = index.lanes.get(lane) {
+            let label = format!("{}  {}", l.label, l.entries.len());
+            gutter_painter.text(
+                Pos2::new(frame.gutter.left() + 6.0, y),
+                Align2::LEFT_CENTER,
+                truncate(&label, 18),
+                FontId::proportional(12.0),
+                text_color,
+            );
+        }
+    }
+
+    // Axis: minor ticks with grid lines through the lanes, major context above.
+    let axis_painter = painter.with_clip_rect(frame.axis.union(frame.lanes));
+    for tick in ticks(&view, width, CHAR_PX) {
+        let x = view.x_of(tick.day, left, width);
+        match tick.row {
+            TickRow::Minor => {
+                axis_painter.line_segment(
+                    [
+                        Pos2::new(x, frame.axis.top() + 18.0),
+                        Pos2::new(x, frame.lanes.bottom()),
+                    ],
+                    Stroke::new(1.0, grid.gamma_multiply(0.6)),
+                );
+                axis_painter.text(
+                    Pos2::new(x + 3.0, frame.axis.top() + 20.0),
+                    Align2::LEFT_TOP,
+                    &tick.label,
+                    FontId::proportional(11.0),
+                    weak,
+                );
+            }
+            TickRow::Major => {
+                axis_painter.line_segment(
+                    [
+                        Pos2::new(x, frame.axis.top()),
+                        Pos2::new(x, frame.axis.top() + 18.0),
+                    ],
+                    Stroke::new(1.0, grid),
+                );
+                axis_painter.text(
+                    Pos2::new(x.max(left) + 3.0, frame.axis.top() + 2.0),
+                    Align2::LEFT_TOP,
+                    &tick.label,
+                    FontId::proportional(12.0),
+                    text_color,
+                );
+            }
+        }
+    }
+
+    // Density band: events per pixel column, log-scaled.
+    draw_density(
+        &painter,
+        frame.density,
+        &density_columns(index, &view, frame.density),
+        visuals.selection.bg_fill,
+    );
+
+    // Items: bars under markers and clusters.
+    let selected = state.selected;
+    let mut hit: Option<(f32, Hit)> = None;
+    let mut consider = |dist: f32, h: Hit| {
+        if dist <= PICK_RADIUS && hit.is_none_or(|(d, _)| dist < d) {
+            hit = Some((dist, h));
+        }
+    };
+    let mut bars = Mesh::default();
+    for item in &laid.items {
+        if let Item::Bar {
+            x0,
+            x1,
+            lane,
+            entry,
+        } = *item
+        {
+            let y = lane_y(lane);
+            soft_bar(&mut bars, x0, x1, y, color_of(entry.kind), entry.flags);
+            if let Some(p) = hover {
+                let dx = if p.x < x0 {
+                    x0 - p.x
+                } else if p.x > x1 {
+                    p.x - x1
                 } else {
                     0.0
                 };
-                let dist = dx.hypot(pos.y - a.y);
-                (dist <= PICK_RADIUS_PX).then_some((dist, entry.event as usize))
-            })
-            .min_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, index)| index)
-    });
-    if response.response.clicked() {
-        commands.push(Command::Select(picked));
-    }
-    if let Some(index) = picked
-        && let Some(event) = analysis.events.get(index)
-    {
-        response.response.on_hover_ui_at_pointer(|ui| {
-            ui.set_max_width(420.0);
-            ui.strong(format!(
-                "{} · {}",
-                event.kind.as_str(),
-                event.date.as_deref().unwrap_or("undated")
-            ));
-            ui.label(analysis.sentence_text(event));
-            if !event.actors.is_empty() {
-                ui.weak(event.actors.join(", "));
+                consider(
+                    dx.hypot((p.y - y).abs().max(0.0) * 1.5).max(0.5),
+                    Hit::Event(entry),
+                );
             }
-        });
+        }
+    }
+    lanes_painter.add(Shape::mesh(bars));
+    for item in &laid.items {
+        match *item {
+            Item::Bar {
+                x0, lane, entry, ..
+            } => {
+                if entry.flags & flags::MERGED != 0 {
+                    sources_badge(
+                        &lanes_painter,
+                        analysis,
+                        entry,
+                        Pos2::new(x0 + 4.0, lane_y(lane)),
+                        text_color,
+                    );
+                }
+                if selected == Some(entry.event as usize) {
+                    lanes_painter.rect_stroke(
+                        Rect::from_center_size(Pos2::new(x0, lane_y(lane)), vec2(6.0, 16.0)),
+                        2.0,
+                        Stroke::new(2.0, Color32::WHITE),
+                        StrokeKind::Outside,
+                    );
+                }
+            }
+            Item::Marker { x, lane, entry } => {
+                let centre = Pos2::new(x, lane_y(lane));
+                marker(
+                    &lanes_painter,
+                    centre,
+                    color_of(entry.kind),
+                    entry.flags,
+                    visuals.extreme_bg_color,
+                );
+                if entry.flags & flags::MERGED != 0 {
+                    sources_badge(
+                        &lanes_painter,
+                        analysis,
+                        entry,
+                        centre + vec2(MARKER_RADIUS + 1.0, -MARKER_RADIUS - 1.0),
+                        text_color,
+                    );
+                }
+                if selected == Some(entry.event as usize) {
+                    lanes_painter.circle_stroke(
+                        centre,
+                        MARKER_RADIUS + 4.0,
+                        Stroke::new(2.0, Color32::WHITE),
+                    );
+                }
+                if let Some(p) = hover {
+                    consider(p.distance(centre), Hit::Event(entry));
+                }
+            }
+            Item::Cluster {
+                x0,
+                x1,
+                lane,
+                count,
+                days,
+                kind,
+            } => {
+                let y = lane_y(lane);
+                let label = compact_count(count);
+                #[expect(clippy::cast_precision_loss, reason = "label lengths")]
+                let text_width = label.len() as f32 * 6.5 + 8.0;
+                let middle = f32::midpoint(x0, x1);
+                let half = (f32::max(x1 - x0, text_width) / 2.0).max(MARKER_RADIUS + 3.0);
+                let pill = Rect::from_center_size(Pos2::new(middle, y), vec2(2.0 * half, 16.0));
+                let color = kind.map_or(Color32::from_gray(150), color_of);
+                lanes_painter.rect_filled(pill, 8.0, color.gamma_multiply(0.35));
+                lanes_painter.rect_stroke(pill, 8.0, Stroke::new(1.0, color), StrokeKind::Inside);
+                lanes_painter.text(
+                    pill.center(),
+                    Align2::CENTER_CENTER,
+                    label,
+                    FontId::proportional(11.0),
+                    text_color,
+                );
+                if let Some(p) = hover
+                    && pill.expand(2.0).contains(p)
+                {
+                    consider(0.0, Hit::Cluster { count, days });
+                }
+            }
+        }
+    }
+
+    // Overview: the whole span's density and the visible window.
+    draw_overview(
+        &painter,
+        frame.overview,
+        index,
+        view,
+        overview_view,
+        &visuals,
+    );
+    if response.clicked()
+        && let Some(p) = response.interact_pointer_pos()
+        && frame.overview.contains(p)
+    {
+        let day = overview_view.day_at(p.x, frame.overview.left(), frame.overview.width());
+        let half = view.span() / 2.0;
+        new_view = View {
+            first: day - half,
+            last: day + half,
+        };
+    }
+
+    let hit = hit.map(|(_, h)| h);
+    if response.clicked() && hover.is_some_and(|p| frame.lanes.contains(p)) {
+        match hit {
+            Some(Hit::Event(entry)) => commands.push(Command::Select(Some(entry.event as usize))),
+            Some(Hit::Cluster { days, .. }) => {
+                let pad = (days.1 - days.0) * 0.15 + 0.5;
+                new_view = View {
+                    first: days.0 - pad,
+                    last: days.1 + pad,
+                };
+            }
+            None => {}
+        }
+    }
+    if response.double_clicked()
+        && hit.is_none()
+        && let Some(p) = hover
+        && frame.lanes.contains(p)
+    {
+        new_view = new_view.zoomed_at(view.day_at(p.x, left, width), 2.0);
+    }
+    if new_view != view {
+        commands.push(Command::SetView(new_view));
+    }
+    match hit {
+        Some(Hit::Event(entry)) => {
+            if let Some(event) = analysis.events.get(entry.event as usize) {
+                response.on_hover_ui_at_pointer(|ui| {
+                    ui.set_max_width(420.0);
+                    ui.strong(format!(
+                        "{} · {}{}",
+                        event.kind.as_str(),
+                        event.date.as_deref().unwrap_or("undated"),
+                        match event.modality {
+                            crate::events::Modality::Happened => String::new(),
+                            m => format!(" · {}", m.as_str()),
+                        }
+                    ));
+                    ui.label(analysis.sentence_text(event));
+                    if !event.actors.is_empty() {
+                        ui.weak(event.actors.join(", "));
+                    }
+                    if !event.merged_with.is_empty() {
+                        ui.weak(format!("{} sources", event.merged_with.len() + 1));
+                    }
+                });
+            }
+        }
+        Some(Hit::Cluster { count, days }) => {
+            response.on_hover_ui_at_pointer(|ui| {
+                #[expect(clippy::cast_possible_truncation, reason = "view days")]
+                let (a, b) = (
+                    crate::timeline::date_of_day(days.0.floor() as i32),
+                    crate::timeline::date_of_day((days.1 - 1e-9).floor() as i32),
+                );
+                ui.strong(format!("{count} events"));
+                ui.label(format!("{a} … {b}"));
+                ui.weak("Click to zoom in");
+            });
+        }
+        None => {}
     }
 }
 
-fn draw_entries(
-    plot_ui: &mut egui_plot::PlotUi<'_>,
-    state: &AppState,
+/// The lane grouping selector above the timeline.
+fn lane_mode_bar(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.label("Lanes by");
+        for mode in crate::timeline::LaneMode::ALL {
+            if ui
+                .selectable_label(state.lane_mode == mode, mode.as_str())
+                .clicked()
+                && state.lane_mode != mode
+            {
+                commands.push(Command::SetLaneMode(mode));
+            }
+        }
+        ui.separator();
+        ui.weak("wheel: zoom · drag: pan · +/-: zoom · F: fit · arrows: move · Home/End");
+    });
+}
+
+fn color_of(kind: u8) -> Color32 {
+    EventKind::ALL
+        .get(usize::from(kind))
+        .map_or(Color32::GRAY, |k| kind_color(*k))
+}
+
+/// A marker: filled (happened), hollow (planned), faded (uncertain), struck (negated).
+fn marker(painter: &egui::Painter, centre: Pos2, color: Color32, f: u8, background: Color32) {
+    if f & flags::PLANNED != 0 {
+        painter.circle_filled(centre, MARKER_RADIUS, background);
+        painter.circle_stroke(centre, MARKER_RADIUS - 0.5, Stroke::new(2.0, color));
+    } else if f & flags::NEGATED != 0 {
+        painter.circle_stroke(centre, MARKER_RADIUS - 0.5, Stroke::new(1.5, Color32::GRAY));
+        painter.line_segment(
+            [
+                centre + vec2(-MARKER_RADIUS, MARKER_RADIUS),
+                centre + vec2(MARKER_RADIUS, -MARKER_RADIUS),
+            ],
+            Stroke::new(1.5, Color32::GRAY),
+        );
+    } else if f & flags::UNCERTAIN != 0 {
+        painter.circle_filled(centre, MARKER_RADIUS, color.gamma_multiply(0.45));
+        painter.circle_stroke(centre, MARKER_RADIUS - 0.5, Stroke::new(1.0, color));
+    } else {
+        painter.circle_filled(centre, MARKER_RADIUS, color);
+    }
+}
+
+/// A bar whose ends fade out: the event is known to its week, month or
+/// year, not to a day.
+fn soft_bar(mesh: &mut Mesh, x0: f32, x1: f32, y: f32, color: Color32, f: u8) {
+    let alpha = if f & flags::PLANNED != 0 { 0.25 } else { 0.55 };
+    let solid = color.gamma_multiply(alpha);
+    let clear = color.gamma_multiply(0.0);
+    let fade = ((x1 - x0) / 4.0).min(18.0);
+    let (top, bottom) = (y - 6.0, y + 6.0);
+    let stops = [
+        (x0, clear),
+        (x0 + fade, solid),
+        (x1 - fade, solid),
+        (x1, clear),
+    ];
+    for pair in stops.windows(2) {
+        let [(xa, ca), (xb, cb)] = [pair[0], pair[1]];
+        let base = u32::try_from(mesh.vertices.len()).unwrap_or(0);
+        mesh.colored_vertex(Pos2::new(xa, top), ca);
+        mesh.colored_vertex(Pos2::new(xb, top), cb);
+        mesh.colored_vertex(Pos2::new(xb, bottom), cb);
+        mesh.colored_vertex(Pos2::new(xa, bottom), ca);
+        mesh.add_triangle(base, base + 1, base + 2);
+        mesh.add_triangle(base, base + 2, base + 3);
+    }
+    if f & flags::PLANNED != 0 {
+        // A hollow bar: thin edges top and bottom.
+        for yy in [top, bottom - 1.5] {
+            let base = u32::try_from(mesh.vertices.len()).unwrap_or(0);
+            let edge = color.gamma_multiply(0.8);
+            mesh.colored_vertex(Pos2::new(x0 + fade, yy), edge);
+            mesh.colored_vertex(Pos2::new(x1 - fade, yy), edge);
+            mesh.colored_vertex(Pos2::new(x1 - fade, yy + 1.5), edge);
+            mesh.colored_vertex(Pos2::new(x0 + fade, yy + 1.5), edge);
+            mesh.add_triangle(base, base + 1, base + 2);
+            mesh.add_triangle(base, base + 2, base + 3);
+        }
+    }
+}
+
+/// "×3" beside an event reported by three sources.
+fn sources_badge(
+    painter: &egui::Painter,
     analysis: &crate::analysis::Analysis,
-    entries: &[Entry],
+    entry: Entry,
+    at: Pos2,
+    color: Color32,
 ) {
-    // One point series per kind and modality; one bar per ranged event.
-    let mut points: Vec<(EventKind, bool, Vec<[f64; 2]>)> = Vec::new();
-    for entry in entries {
-        let Some(event) = analysis.events.get(entry.event as usize) else {
+    let Some(event) = analysis.events.get(entry.event as usize) else {
+        return;
+    };
+    painter.text(
+        at,
+        Align2::LEFT_BOTTOM,
+        format!("×{}", event.merged_with.len() + 1),
+        FontId::proportional(9.0),
+        color,
+    );
+}
+
+fn compact_count(n: u32) -> String {
+    match n {
+        0..=999 => n.to_string(),
+        1_000..=9_999 => format!("{:.1}k", f64::from(n) / 1000.0),
+        10_000..=999_999 => format!("{}k", n / 1000),
+        _ => format!("{:.1}M", f64::from(n) / 1_000_000.0),
+    }
+}
+
+fn truncate(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_owned();
+    }
+    let mut out: String = text.chars().take(chars.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+fn density_columns(index: &TimelineIndex, view: &View, rect: Rect) -> Vec<u32> {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "pixel widths"
+    )]
+    let columns = rect.width().max(1.0) as usize;
+    density(index, view, columns)
+}
+
+fn draw_density(painter: &egui::Painter, rect: Rect, columns: &[u32], color: Color32) {
+    let max = columns.iter().copied().max().unwrap_or(0);
+    if max == 0 {
+        return;
+    }
+    let scale = f64::from(max).ln_1p();
+    let mut mesh = Mesh::default();
+    for (i, &count) in columns.iter().enumerate() {
+        if count == 0 {
             continue;
-        };
-        let y = lane_y(event.kind);
-        let (x0, x1) = entry_x(entry);
-        let color = kind_color(event.kind);
-        if entry.last_day > entry.first_day {
-            plot_ui.line(
-                Line::new(
-                    event.kind.as_str(),
-                    PlotPoints::from(vec![[x0, y], [x1, y]]),
-                )
-                .color(color.gamma_multiply(0.45))
-                .width(7.0),
-            );
         }
-        let planned = event.modality == Modality::Planned;
-        let x = if entry.last_day > entry.first_day {
-            x0
-        } else {
-            f64::midpoint(x0, x1)
-        };
-        match points
-            .iter_mut()
-            .find(|(k, p, _)| *k == event.kind && *p == planned)
-        {
-            Some((_, _, series)) => series.push([x, y]),
-            None => points.push((event.kind, planned, vec![[x, y]])),
-        }
-    }
-    for (kind, planned, series) in points {
-        plot_ui.points(
-            Points::new(kind.as_str(), series)
-                .color(kind_color(kind))
-                .radius(5.0)
-                .filled(!planned)
-                .shape(MarkerShape::Circle),
+        #[expect(clippy::cast_possible_truncation, reason = "pixel heights")]
+        let h = ((f64::from(count).ln_1p() / scale) as f32 * rect.height()).max(1.0);
+        #[expect(clippy::cast_precision_loss, reason = "pixel columns")]
+        let x = rect.left() + i as f32;
+        mesh.add_colored_rect(
+            Rect::from_min_max(
+                Pos2::new(x, rect.bottom() - h),
+                Pos2::new(x + 1.0, rect.bottom()),
+            ),
+            color,
         );
     }
-    if let Some(entry) = state
-        .selected
-        .and_then(|s| entries.iter().find(|e| e.event as usize == s))
-        && let Some(event) = analysis.events.get(entry.event as usize)
-    {
-        let (x0, x1) = entry_x(entry);
-        let x = if entry.last_day > entry.first_day {
-            x0
-        } else {
-            f64::midpoint(x0, x1)
-        };
-        plot_ui.points(
-            Points::new("selected", vec![[x, lane_y(event.kind)]])
-                .color(egui::Color32::WHITE)
-                .radius(9.0)
-                .filled(false)
-                .shape(MarkerShape::Circle),
-        );
+    painter.add(Shape::mesh(mesh));
+}
+
+/// The days the overview strip shows: every event, and the view.
+fn overview_range(index: &TimelineIndex, view: View) -> View {
+    let (first, last) = index.span().map_or((view.first, view.last), |(a, b)| {
+        (f64::from(a), f64::from(b) + 1.0)
+    });
+    let (first, last) = (first.min(view.first), last.max(view.last));
+    let pad = (last - first) * 0.02 + 1.0;
+    View {
+        first: first - pad,
+        last: last + pad,
     }
+}
+
+fn draw_overview(
+    painter: &egui::Painter,
+    rect: Rect,
+    index: &TimelineIndex,
+    view: View,
+    whole: View,
+    visuals: &egui::Visuals,
+) {
+    painter.rect_filled(rect, 3.0, visuals.extreme_bg_color);
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "pixel widths"
+    )]
+    let columns = density(index, &whole, rect.width().max(1.0) as usize);
+    draw_density(
+        painter,
+        rect.shrink2(vec2(0.0, 3.0)),
+        &columns,
+        visuals.widgets.inactive.fg_stroke.color.gamma_multiply(0.7),
+    );
+    let x0 = whole
+        .x_of(view.first, rect.left(), rect.width())
+        .max(rect.left());
+    let x1 = whole
+        .x_of(view.last, rect.left(), rect.width())
+        .min(rect.right());
+    let window = Rect::from_min_max(
+        Pos2::new(x0, rect.top()),
+        Pos2::new(x1.max(x0 + 3.0), rect.bottom()),
+    );
+    painter.rect_filled(window, 2.0, visuals.selection.bg_fill.gamma_multiply(0.35));
+    painter.rect_stroke(
+        window,
+        2.0,
+        Stroke::new(1.5, visuals.selection.stroke.color),
+        StrokeKind::Inside,
+    );
 }
