@@ -22,6 +22,7 @@ Dateline — events from news articles on a timeline.
 
 Usage:
   dateline [FOLDER] [--published-dates FILE] [--screenshot OUT.png [--size WxH]]
+  dateline --demo N [--screenshot OUT.png [--size WxH]]
   dateline export FOLDER [--format json|csv|timelinejs] [--published-dates FILE] [--output FILE]
   dateline tempeval PATH... [--errors]
 
@@ -29,6 +30,7 @@ With no FOLDER the app opens the bundled sample folder.
 --published-dates FILE   lines `relative/path.txt,YYYY-MM-DD`: publication dates that win
 --screenshot OUT.png     render the window (first dated event selected), save it and exit
 --size WxH               window size for --screenshot (default 1600x1000)
+--demo N                 open N synthetic events (1990–2025) to try the timeline at scale
 --format FORMAT          json (default; the contract in README.md), csv, or timelinejs
 --output FILE            write the export there (atomically) instead of standard output
 tempeval                 score the time-expression engine on TimeML .tml files (TempEval-3 measures)
@@ -81,6 +83,7 @@ struct Args {
     output: Option<PathBuf>,
     screenshot: Option<PathBuf>,
     size: Option<(f32, f32)>,
+    demo: Option<usize>,
 }
 
 fn parse(args: Vec<std::ffi::OsString>) -> anyhow::Result<Option<Args>> {
@@ -115,6 +118,13 @@ fn parse(args: Vec<std::ffi::OsString>) -> anyhow::Result<Option<Args>> {
                 parsed.size = Some((w, h));
             }
             Long("errors") => parsed.errors = true,
+            Long("demo") => {
+                let value = string(parser.value())?;
+                let n = value.replace('_', "").parse().map_err(|_| {
+                    usage(format!("--demo takes a number of events, not {value:?}"))
+                })?;
+                parsed.demo = Some(n);
+            }
             Value(value) if parsed.tempeval => parsed.paths.push(value.into()),
             Value(value) if !parsed.export && parsed.folder.is_none() && value == "tempeval" => {
                 parsed.tempeval = true;
@@ -163,11 +173,16 @@ fn run(args: Vec<std::ffi::OsString>) -> anyhow::Result<ExitCode> {
     if args.format.is_some() || args.output.is_some() {
         return Err(usage("--format and --output go with `dateline export`"));
     }
-    let folder = args.folder.unwrap_or_else(crate::sample_folder);
-    if !folder.is_dir() {
-        return Err(usage(format!("{} is not a folder", folder.display())));
-    }
-    run_window(folder, options, args.screenshot, args.size)?;
+    let source = if let Some(n) = args.demo {
+        Source::Demo(n)
+    } else {
+        let folder = args.folder.unwrap_or_else(crate::sample_folder);
+        if !folder.is_dir() {
+            return Err(usage(format!("{} is not a folder", folder.display())));
+        }
+        Source::Folder(folder)
+    };
+    run_window(source, options, args.screenshot, args.size)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -271,8 +286,15 @@ fn tempeval(paths: &[PathBuf], errors: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// What the window opens.
+enum Source {
+    Folder(PathBuf),
+    /// This many synthetic events.
+    Demo(usize),
+}
+
 fn run_window(
-    folder: PathBuf,
+    source: Source,
     options: Options,
     screenshot: Option<PathBuf>,
     size: Option<(f32, f32)>,
@@ -293,7 +315,18 @@ fn run_window(
     eframe::run_native(
         "Dateline",
         native,
-        Box::new(move |cc| Ok(Box::new(DatelineApp::new(cc, Some(folder), options, plan)))),
+        Box::new(move |cc| {
+            Ok(Box::new(match source {
+                Source::Folder(folder) => DatelineApp::new(cc, Some(folder), options, plan),
+                Source::Demo(n) => {
+                    let mut app = DatelineApp::new(cc, None, options, plan);
+                    app.state.folder = Some(PathBuf::from(format!("demo: {n} synthetic events")));
+                    app.state
+                        .set_analysis(crate::timeline::synthetic::analysis(n, 1));
+                    app
+                }
+            }))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

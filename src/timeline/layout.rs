@@ -16,6 +16,8 @@ pub struct LayoutParams {
     pub width: f32,
     /// Markers closer than this (pixels) merge into a cluster.
     pub cell_px: f32,
+    /// Width of a counted cell in a dense lane (room for its count).
+    pub count_cell_px: f32,
     /// An event at least this wide (pixels) is drawn as a bar.
     pub min_bar_px: f32,
     /// A lane with more events than this in view is counted, not walked.
@@ -30,6 +32,7 @@ impl Default for LayoutParams {
             left: 0.0,
             width: 1000.0,
             cell_px: 14.0,
+            count_cell_px: 32.0,
             min_bar_px: 12.0,
             detail_limit: 4000,
             lanes: 0..usize::MAX,
@@ -178,7 +181,7 @@ fn counted(
     items: &mut Vec<Item>,
 ) {
     let (left, width) = (params.left, params.width);
-    let cell = params.cell_px.max(1.0);
+    let cell = params.count_cell_px.max(1.0);
     let mut x = left;
     let mut before = lane.count_before(view.day_at(x, left, width));
     while x < left + width {

@@ -284,3 +284,26 @@ fn axis_labels_adapt_and_never_overlap() {
             .any(|t| t.label.ends_with(":00"))
     );
 }
+
+#[test]
+fn filtering_an_index_equals_building_it_filtered() {
+    let analysis = synthetic::analysis(3_000, 21);
+    let shown: Vec<bool> = (0..analysis.events.len()).map(|i| i % 4 != 1).collect();
+    for mode in LaneMode::ALL {
+        let built = TimelineIndex::build(&analysis, mode, Some(&shown));
+        let filtered = TimelineIndex::build(&analysis, mode, None).filtered(&shown);
+        assert_eq!(built.order(), filtered.order(), "{mode:?}");
+        assert_eq!(built.mids(), filtered.mids(), "{mode:?}");
+        assert_eq!(built.span(), filtered.span(), "{mode:?}");
+        let lanes = |i: &TimelineIndex| {
+            let mut l: Vec<(String, Vec<u32>)> = i
+                .lanes
+                .iter()
+                .map(|l| (l.label.clone(), l.entries.iter().map(|e| e.event).collect()))
+                .collect();
+            l.sort();
+            l
+        };
+        assert_eq!(lanes(&built), lanes(&filtered), "{mode:?}");
+    }
+}

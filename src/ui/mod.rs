@@ -4,7 +4,7 @@
 mod lists_ui;
 mod source_ui;
 pub mod theme;
-mod timeline_ui;
+pub mod timeline_ui;
 
 use crate::app::{AppState, Command, ExportFormat};
 use eframe::egui;

@@ -305,53 +305,44 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         }
     }
     lanes_painter.add(Shape::mesh(bars));
+    // Markers and cluster pills go into one mesh (a tessellated circle per
+    // event costs ten times more); texts and the selection ring on top.
+    let mut marks = Mesh::default();
+    let mut labels: Vec<(Pos2, String)> = Vec::new();
+    let mut badges: Vec<(Pos2, Entry)> = Vec::new();
+    let mut selected_at: Option<Pos2> = None;
+    let busiest = laid
+        .items
+        .iter()
+        .map(|i| match i {
+            Item::Cluster { count, .. } => f64::from(*count),
+            _ => 1.0,
+        })
+        .fold(1.0, f64::max);
     for item in &laid.items {
         match *item {
             Item::Bar {
                 x0, lane, entry, ..
             } => {
+                let at = Pos2::new(x0 + 4.0, lane_y(lane));
                 if entry.flags & flags::MERGED != 0 {
-                    sources_badge(
-                        &lanes_painter,
-                        analysis,
-                        entry,
-                        Pos2::new(x0 + 4.0, lane_y(lane)),
-                        text_color,
-                    );
+                    badges.push((at, entry));
                 }
                 if selected == Some(entry.event as usize) {
-                    lanes_painter.rect_stroke(
-                        Rect::from_center_size(Pos2::new(x0, lane_y(lane)), vec2(6.0, 16.0)),
-                        2.0,
-                        Stroke::new(2.0, Color32::WHITE),
-                        StrokeKind::Outside,
-                    );
+                    selected_at = Some(Pos2::new(x0, lane_y(lane)));
                 }
             }
             Item::Marker { x, lane, entry } => {
                 let centre = Pos2::new(x, lane_y(lane));
-                marker(
-                    &lanes_painter,
-                    centre,
-                    color_of(entry.kind),
-                    entry.flags,
-                    visuals.extreme_bg_color,
-                );
+                marker(&mut marks, centre, color_of(entry.kind), entry.flags);
                 if entry.flags & flags::MERGED != 0 {
-                    sources_badge(
-                        &lanes_painter,
-                        analysis,
-                        entry,
+                    badges.push((
                         centre + vec2(MARKER_RADIUS + 1.0, -MARKER_RADIUS - 1.0),
-                        text_color,
-                    );
+                        entry,
+                    ));
                 }
                 if selected == Some(entry.event as usize) {
-                    lanes_painter.circle_stroke(
-                        centre,
-                        MARKER_RADIUS + 4.0,
-                        Stroke::new(2.0, Color32::WHITE),
-                    );
+                    selected_at = Some(centre);
                 }
                 if let Some(p) = hover {
                     consider(p.distance(centre), Hit::Event(entry));
@@ -368,20 +359,30 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
                 let y = lane_y(lane);
                 let label = compact_count(count);
                 #[expect(clippy::cast_precision_loss, reason = "label lengths")]
-                let text_width = label.len() as f32 * 6.5 + 8.0;
-                let middle = f32::midpoint(x0, x1);
-                let half = (f32::max(x1 - x0, text_width) / 2.0).max(MARKER_RADIUS + 3.0);
-                let pill = Rect::from_center_size(Pos2::new(middle, y), vec2(2.0 * half, 16.0));
+                let text_width = label.len() as f32 * 6.5 + 6.0;
+                let pill = if x1 - x0 >= params.count_cell_px - 1.0 {
+                    // A counted cell: exactly its width, so cells never overlap.
+                    Rect::from_min_max(Pos2::new(x0 + 1.0, y - 8.0), Pos2::new(x1 - 1.0, y + 8.0))
+                } else {
+                    let half = (f32::max(x1 - x0 + 2.0 * MARKER_RADIUS, text_width) / 2.0)
+                        .max(MARKER_RADIUS + 3.0);
+                    Rect::from_center_size(
+                        Pos2::new(f32::midpoint(x0, x1), y),
+                        vec2(2.0 * half, 16.0),
+                    )
+                };
                 let color = kind.map_or(Color32::from_gray(150), color_of);
-                lanes_painter.rect_filled(pill, 8.0, color.gamma_multiply(0.35));
-                lanes_painter.rect_stroke(pill, 8.0, Stroke::new(1.0, color), StrokeKind::Inside);
-                lanes_painter.text(
-                    pill.center(),
-                    Align2::CENTER_CENTER,
-                    label,
-                    FontId::proportional(11.0),
-                    text_color,
+                // Busier clusters are more opaque: the lane reads as a density.
+                #[expect(clippy::cast_possible_truncation, reason = "an opacity")]
+                let weight = (f64::from(count).ln_1p() / busiest.ln_1p().max(1.0)) as f32;
+                marks.add_colored_rect(pill, color.gamma_multiply(0.12 + 0.38 * weight));
+                marks.add_colored_rect(
+                    Rect::from_min_max(pill.left_bottom() - vec2(0.0, 2.0), pill.right_bottom()),
+                    color,
                 );
+                if text_width <= pill.width() + 2.0 {
+                    labels.push((pill.center(), label));
+                }
                 if let Some(p) = hover
                     && pill.expand(2.0).contains(p)
                 {
@@ -389,6 +390,22 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
                 }
             }
         }
+    }
+    lanes_painter.add(Shape::mesh(marks));
+    for (at, label) in labels {
+        lanes_painter.text(
+            at,
+            Align2::CENTER_CENTER,
+            label,
+            FontId::proportional(11.0),
+            visuals.strong_text_color(),
+        );
+    }
+    for (at, entry) in badges {
+        sources_badge(&lanes_painter, analysis, entry, at, text_color);
+    }
+    if let Some(at) = selected_at {
+        lanes_painter.circle_stroke(at, MARKER_RADIUS + 4.0, Stroke::new(2.0, Color32::WHITE));
     }
 
     // Overview: the whole span's density and the visible window.
@@ -500,26 +517,79 @@ fn color_of(kind: u8) -> Color32 {
         .map_or(Color32::GRAY, |k| kind_color(*k))
 }
 
-/// A marker: filled (happened), hollow (planned), faded (uncertain), struck (negated).
-fn marker(painter: &egui::Painter, centre: Pos2, color: Color32, f: u8, background: Color32) {
+/// A marker: filled (happened), hollow (planned), faded (uncertain),
+/// grey and struck through (negated).
+fn marker(mesh: &mut Mesh, centre: Pos2, color: Color32, f: u8) {
     if f & flags::PLANNED != 0 {
-        painter.circle_filled(centre, MARKER_RADIUS, background);
-        painter.circle_stroke(centre, MARKER_RADIUS - 0.5, Stroke::new(2.0, color));
+        ring(mesh, centre, MARKER_RADIUS, MARKER_RADIUS - 2.0, color);
     } else if f & flags::NEGATED != 0 {
-        painter.circle_stroke(centre, MARKER_RADIUS - 0.5, Stroke::new(1.5, Color32::GRAY));
-        painter.line_segment(
-            [
-                centre + vec2(-MARKER_RADIUS, MARKER_RADIUS),
-                centre + vec2(MARKER_RADIUS, -MARKER_RADIUS),
-            ],
-            Stroke::new(1.5, Color32::GRAY),
+        ring(
+            mesh,
+            centre,
+            MARKER_RADIUS,
+            MARKER_RADIUS - 1.5,
+            Color32::GRAY,
+        );
+        let d = MARKER_RADIUS * std::f32::consts::FRAC_1_SQRT_2;
+        quad_line(
+            mesh,
+            centre + vec2(-d, d),
+            centre + vec2(d, -d),
+            1.5,
+            Color32::GRAY,
         );
     } else if f & flags::UNCERTAIN != 0 {
-        painter.circle_filled(centre, MARKER_RADIUS, color.gamma_multiply(0.45));
-        painter.circle_stroke(centre, MARKER_RADIUS - 0.5, Stroke::new(1.0, color));
+        disc(mesh, centre, MARKER_RADIUS, color.gamma_multiply(0.45));
+        ring(mesh, centre, MARKER_RADIUS, MARKER_RADIUS - 1.0, color);
     } else {
-        painter.circle_filled(centre, MARKER_RADIUS, color);
+        disc(mesh, centre, MARKER_RADIUS, color);
     }
+}
+
+/// Segments of a marker's circle: round enough at five pixels.
+const SEGMENTS: u32 = 12;
+
+fn circle_point(centre: Pos2, radius: f32, i: u32) -> Pos2 {
+    #[expect(clippy::cast_precision_loss, reason = "a dozen segments")]
+    let angle = i as f32 / SEGMENTS as f32 * std::f32::consts::TAU;
+    centre + radius * vec2(angle.cos(), angle.sin())
+}
+
+fn disc(mesh: &mut Mesh, centre: Pos2, radius: f32, color: Color32) {
+    let base = u32::try_from(mesh.vertices.len()).unwrap_or(0);
+    mesh.colored_vertex(centre, color);
+    for i in 0..SEGMENTS {
+        mesh.colored_vertex(circle_point(centre, radius, i), color);
+    }
+    for i in 0..SEGMENTS {
+        mesh.add_triangle(base, base + 1 + i, base + 1 + (i + 1) % SEGMENTS);
+    }
+}
+
+fn ring(mesh: &mut Mesh, centre: Pos2, outer: f32, inner: f32, color: Color32) {
+    let base = u32::try_from(mesh.vertices.len()).unwrap_or(0);
+    for i in 0..SEGMENTS {
+        mesh.colored_vertex(circle_point(centre, outer, i), color);
+        mesh.colored_vertex(circle_point(centre, inner, i), color);
+    }
+    for i in 0..SEGMENTS {
+        let (o0, i0) = (base + 2 * i, base + 2 * i + 1);
+        let next = (i + 1) % SEGMENTS;
+        let (o1, i1) = (base + 2 * next, base + 2 * next + 1);
+        mesh.add_triangle(o0, o1, i1);
+        mesh.add_triangle(o0, i1, i0);
+    }
+}
+
+fn quad_line(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
+    let along = (b - a).normalized();
+    let across = vec2(-along.y, along.x) * (width / 2.0);
+    let base = u32::try_from(mesh.vertices.len()).unwrap_or(0);
+    for p in [a + across, b + across, b - across, a - across] {
+        mesh.colored_vertex(p, color);
+    }
+    mesh.add_triangle(base, base + 1, base + 2);
+    mesh.add_triangle(base, base + 2, base + 3);
 }
 
 /// A bar whose ends fade out: the event is known to its week, month or
