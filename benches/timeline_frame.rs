@@ -6,7 +6,8 @@
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use dateline::app::AppState;
-use dateline::timeline::{View, synthetic};
+use dateline::events::EventKind;
+use dateline::timeline::{Filter, View, synthetic};
 use eframe::egui;
 use std::hint::black_box;
 
@@ -47,6 +48,20 @@ fn timeline_frame(c: &mut Criterion) {
         eprintln!(
             "timeline index: {events} events, {per_event:.1} bytes per event, built in {build_ms:.1} ms"
         );
+        // Applying a filter: the mask in parallel, then the index filtered.
+        let filter = Filter {
+            text: "ministers".to_owned(),
+            kinds: vec![EventKind::Visit, EventKind::Meeting],
+            ..Filter::default()
+        };
+        if let Some(analysis) = state.analysis.clone() {
+            group.bench_function(BenchmarkId::new("filter", events), |b| {
+                b.iter(|| {
+                    let applied = filter.apply(&analysis);
+                    black_box(state.full_index.filtered(&applied.shown)).dated()
+                });
+            });
+        }
         let fitted = state.view;
         let middle = f64::midpoint(fitted.first, fitted.last);
         let zooms = [
@@ -72,7 +87,7 @@ fn timeline_frame(c: &mut Criterion) {
             // Warm the font atlas and caches once.
             frame(&ctx, &state);
             group.bench_with_input(BenchmarkId::new(name, events), &state, |b, state| {
-                b.iter(|| black_box(frame(&ctx, black_box(state))))
+                b.iter(|| black_box(frame(&ctx, black_box(state))));
             });
         }
     }

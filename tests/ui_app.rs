@@ -84,3 +84,115 @@ fn keyboard_moves_the_selection_and_escape_clears_it() {
     harness.state_mut().state.apply(Command::SelectStep(1));
     assert_eq!(harness.state().state.selected, order.first().copied());
 }
+
+#[test]
+fn clicking_a_marker_on_the_timeline_selects_its_event() {
+    let mut harness = harness();
+    let analysis = harness.state().state.analysis.clone();
+    let Some(analysis) = analysis else {
+        panic!("the sample folder did not load")
+    };
+    // An event drawn as its own marker (not inside a cluster).
+    let order = harness.state().state.index.order().to_vec();
+    let alone = order.iter().rev().map(|&e| e as usize).find_map(|e| {
+        let label = format!(
+            "timeline: {}",
+            dateline::ui::event_label(&analysis, &analysis.events[e])
+        );
+        let found = harness.query_all_by_label(&label).next().is_some();
+        found.then_some((e, label))
+    });
+    let Some((last, label)) = alone else {
+        panic!("no event has its own marker")
+    };
+    // The node is hover-only: the click lands on the timeline, whose own
+    // hit test picks the marker, as for a user.
+    let marker = harness.query_all_by_label(&label).next();
+    let Some(marker) = marker else {
+        panic!("no timeline marker labelled {label:?}")
+    };
+    marker.click();
+    harness.run_steps(3);
+    let selected = harness.state().state.selected;
+    let Some(selected) = selected else {
+        panic!("clicking the marker selected nothing")
+    };
+    // Markers of one day may share a spot: the one picked has that day.
+    assert_eq!(
+        analysis.events[selected].range, analysis.events[last].range,
+        "picked an event of another day"
+    );
+}
+
+#[test]
+fn a_kind_chip_filters_the_timeline_and_the_list() {
+    let mut harness = harness();
+    let state = &harness.state().state;
+    let kind = dateline::events::EventKind::Sanctions;
+    let count = state.filtered.per_kind[kind.lane()];
+    assert!(count > 0, "the samples report sanctions");
+    let chip = format!("{} {count}", kind.as_str());
+    harness.get_by_label(&chip).click();
+    harness.run_steps(3);
+    let state = &harness.state().state;
+    assert_eq!(state.filter.kinds, [kind]);
+    assert_eq!(state.filtered.count, count);
+    let Some(analysis) = &state.analysis else {
+        panic!("no analysis")
+    };
+    assert!(
+        state
+            .index
+            .order()
+            .iter()
+            .all(|&e| analysis.events[e as usize].kind == kind),
+        "the timeline shows only the chosen kind"
+    );
+    assert!(
+        state.index.dated() < analysis.events.iter().filter(|e| e.range.is_some()).count(),
+        "other kinds are hidden"
+    );
+    // Clicking the only chosen kind shows everything again.
+    harness.get_by_label(&chip).click();
+    harness.run_steps(3);
+    assert!(harness.state().state.filter.is_empty());
+}
+
+#[test]
+fn keyboard_zooms_fits_and_jumps_to_the_ends() {
+    let mut harness = harness();
+    let fitted = harness.state().state.view;
+    harness.key_press(egui::Key::Plus);
+    harness.run_steps(2);
+    let zoomed = harness.state().state.view;
+    assert!(zoomed.span() < fitted.span() * 0.8, "+ zooms in");
+    harness.key_press(egui::Key::Minus);
+    harness.key_press(egui::Key::Minus);
+    harness.run_steps(2);
+    assert!(
+        harness.state().state.view.span() > zoomed.span(),
+        "- zooms out"
+    );
+    harness.key_press(egui::Key::F);
+    harness.run_steps(2);
+    assert_eq!(harness.state().state.view, fitted, "F fits all again");
+    harness.key_press(egui::Key::End);
+    harness.run_steps(2);
+    let order = harness.state().state.index.order().to_vec();
+    assert_eq!(
+        harness.state().state.selected,
+        order.last().map(|&e| e as usize)
+    );
+    harness.key_press(egui::Key::Home);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().state.selected,
+        order.first().map(|&e| e as usize)
+    );
+    // The selection is kept in view.
+    let state = &harness.state().state;
+    let Some((first, last)) = state.selected.and_then(|e| state.event_days(e)) else {
+        panic!("the first event is dated")
+    };
+    assert!(state.view.first <= first && last <= state.view.last);
+}

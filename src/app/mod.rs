@@ -6,7 +6,7 @@
 mod screenshot;
 
 use crate::analysis::{Analysis, Options, Progress, analyze_folder};
-use crate::timeline::{LaneMode, TimelineIndex, View};
+use crate::timeline::{Applied, Filter, LaneMode, TimelineIndex, View};
 use crate::ui;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -33,6 +33,8 @@ pub enum Command {
     ZoomBy(f64),
     /// Group the timeline's lanes differently.
     SetLaneMode(LaneMode),
+    /// Show only the events this filter lets through.
+    SetFilter(Filter),
     /// Select the first (false) or last (true) event in time.
     SelectEdge(bool),
     /// Select the event nearest in time to the selection in the lane
@@ -71,8 +73,16 @@ pub struct AppState {
     pub folder: Option<PathBuf>,
     /// The last finished analysis.
     pub analysis: Option<Arc<Analysis>>,
-    /// Its timeline index.
+    /// The timeline index of the events shown (the filter applied).
     pub index: TimelineIndex,
+    /// The index of every event.
+    pub full_index: TimelineIndex,
+    /// The filter.
+    pub filter: Filter,
+    /// What the filter let through, with counts per kind.
+    pub filtered: Applied,
+    /// Actors with their number of events, busiest first (for the filter bar).
+    pub actors: Vec<(String, usize)>,
     /// The selected event.
     pub selected: Option<usize>,
     /// Scroll the source pane and the list to the selection on the next frame.
@@ -178,10 +188,34 @@ impl AppState {
 
     /// Replaces the analysis shown (used by the job and by tests).
     pub fn set_analysis(&mut self, analysis: Analysis) {
-        self.index = TimelineIndex::build(&analysis, self.lane_mode, None);
+        let mut actors: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for event in &analysis.events {
+            for actor in &event.actors {
+                *actors.entry(actor.as_str()).or_default() += 1;
+            }
+        }
+        let mut actors: Vec<(String, usize)> =
+            actors.into_iter().map(|(a, n)| (a.to_owned(), n)).collect();
+        actors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        self.actors = actors;
+        self.full_index = TimelineIndex::build(&analysis, self.lane_mode, None);
         self.analysis = Some(Arc::new(analysis));
         self.selected = None;
+        self.apply_filter();
         self.fit_all();
+    }
+
+    /// Recomputes what the filter shows and the index of it.
+    fn apply_filter(&mut self) {
+        let Some(analysis) = &self.analysis else {
+            return;
+        };
+        self.filtered = self.filter.apply(analysis);
+        self.index = if self.filter.is_empty() {
+            self.full_index.clone()
+        } else {
+            self.full_index.filtered(&self.filtered.shown)
+        };
     }
 
     fn fit_all(&mut self) {
@@ -192,7 +226,8 @@ impl AppState {
 
     fn rebuild_index(&mut self) {
         if let Some(analysis) = &self.analysis {
-            self.index = TimelineIndex::build(analysis, self.lane_mode, None);
+            self.full_index = TimelineIndex::build(analysis, self.lane_mode, None);
+            self.apply_filter();
         }
     }
 
@@ -285,6 +320,12 @@ impl AppState {
             Command::SetLaneMode(mode) => {
                 self.lane_mode = mode;
                 self.rebuild_index();
+            }
+            Command::SetFilter(filter) => {
+                if filter != self.filter {
+                    self.filter = filter;
+                    self.apply_filter();
+                }
             }
             Command::SelectEdge(last) => {
                 let order = self.index.order();

@@ -9,10 +9,12 @@
 //! count, a per-pixel density band), all without egui, so that it is
 //! tested and benchmarked on its own.
 
+mod filter;
 mod layout;
 pub mod synthetic;
 mod view;
 
+pub use filter::{Applied, Filter};
 pub use layout::{Item, Layout, LayoutParams, density, layout};
 pub use view::{Tick, TickRow, View, ticks};
 
@@ -140,6 +142,30 @@ impl Lane {
         let from = self.entries.partition_point(|e| e.mid2() < lo);
         let to = self.entries.partition_point(|e| e.mid2() <= hi);
         from..to.max(from)
+    }
+
+    /// The earliest first day: only entries whose middle is within the
+    /// longest entry of the first middle can hold it.
+    fn first_day(&self) -> Option<i32> {
+        let bottom = self.entries.first()?.mid2();
+        let reach = bottom + 2 * i64::from(self.max_days) + 2;
+        self.entries
+            .iter()
+            .take_while(|e| e.mid2() <= reach)
+            .map(|e| e.first_day)
+            .min()
+    }
+
+    /// The latest last day (see [`Lane::first_day`]).
+    fn last_day(&self) -> Option<i32> {
+        let top = self.entries.last()?.mid2();
+        let reach = top - 2 * i64::from(self.max_days) - 2;
+        self.entries
+            .iter()
+            .rev()
+            .take_while(|e| e.mid2() >= reach)
+            .map(|e| e.last_day)
+            .max()
     }
 
     /// Number of entries whose middle day is before `day`.
@@ -325,10 +351,11 @@ impl TimelineIndex {
     /// million events takes milliseconds). Lanes left empty are dropped.
     #[must_use]
     pub fn filtered(&self, shown: &[bool]) -> Self {
+        use rayon::prelude::*;
         let keep = |e: u32| shown.get(e as usize).copied().unwrap_or(false);
         let lanes: Vec<Lane> = self
             .lanes
-            .iter()
+            .par_iter()
             .map(|lane| {
                 let entries: Vec<Entry> = lane
                     .entries
@@ -344,22 +371,25 @@ impl TimelineIndex {
             })
             .filter(|l| !l.entries.is_empty())
             .collect();
-        let order: Vec<u32> = self.order.iter().copied().filter(|&e| keep(e)).collect();
-        let (mids, mid_events): (Vec<i64>, Vec<u32>) = self
-            .mids
-            .iter()
-            .zip(&self.mid_events)
-            .filter(|&(_, &e)| keep(e))
-            .map(|(&m, &e)| (m, e))
-            .unzip();
-        let first = lanes
-            .iter()
-            .filter_map(|l| l.entries.iter().map(|e| e.first_day).min())
-            .min();
-        let last = lanes
-            .iter()
-            .filter_map(|l| l.entries.iter().map(|e| e.last_day).max())
-            .max();
+        let (order, (mids, mid_events)) = rayon::join(
+            || {
+                self.order
+                    .iter()
+                    .copied()
+                    .filter(|&e| keep(e))
+                    .collect::<Vec<u32>>()
+            },
+            || {
+                self.mids
+                    .iter()
+                    .zip(&self.mid_events)
+                    .filter(|&(_, &e)| keep(e))
+                    .map(|(&m, &e)| (m, e))
+                    .unzip::<i64, u32, Vec<i64>, Vec<u32>>()
+            },
+        );
+        let first = lanes.iter().filter_map(Lane::first_day).min();
+        let last = lanes.iter().filter_map(Lane::last_day).max();
         Self {
             mode: self.mode,
             lanes,

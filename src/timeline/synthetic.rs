@@ -70,6 +70,7 @@ pub fn analysis(events: usize, seed: u64) -> Analysis {
             }
         })
         .collect();
+    let lengths: Vec<usize> = docs.iter().map(|d| d.doc.text.len()).collect();
     let base = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap_or_default();
     let span_days: u64 = 35 * 365;
     // Bursts: a few hundred centres around which most events fall.
@@ -130,8 +131,8 @@ pub fn analysis(events: usize, seed: u64) -> Analysis {
             doc: i % doc_count,
             kind,
             rule: "synthetic",
-            sentence: (0, 27),
-            trigger: (22, 26),
+            sentence: (0, lengths.get(i % doc_count).copied().unwrap_or(0)),
+            trigger: (0, 9),
             timex: None,
             date: Some(date),
             range: Some((first, last)),

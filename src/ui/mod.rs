@@ -1,6 +1,7 @@
 //! Drawing. Every function here reads the [`AppState`] and pushes
 //! [`Command`]s; none mutates the state.
 
+mod filter_ui;
 mod lists_ui;
 mod source_ui;
 pub mod theme;
@@ -88,7 +89,10 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
             .min_size(300.0)
             .show(ui, |ui| source_ui::source_ui(ui, state, commands));
     }
-    egui::CentralPanel::default().show(ui, |ui| timeline_ui::timeline_ui(ui, state, commands));
+    egui::CentralPanel::default().show(ui, |ui| {
+        filter_ui::filter_ui(ui, state, commands);
+        timeline_ui::timeline_ui(ui, state, commands);
+    });
 }
 
 fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {

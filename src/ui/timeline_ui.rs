@@ -116,7 +116,12 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
 
     // Input: wheel zooms at the cursor (over the lanes or axis), scrolls
     // the lanes over the gutter; drag pans; pinch or Ctrl+wheel zooms too.
-    let hover = response.hover_pos();
+    // Not `hover_pos`: the accessibility nodes of markers lie on top.
+    let hover = if response.contains_pointer() {
+        ui.input(|i| i.pointer.hover_pos())
+    } else {
+        None
+    };
     let (scroll_delta, zoom_delta) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
     let mut new_view = view;
     if let Some(pos) = hover {
@@ -408,6 +413,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         lanes_painter.circle_stroke(at, MARKER_RADIUS + 4.0, Stroke::new(2.0, Color32::WHITE));
     }
 
+    accessibility_nodes(ui, &response, analysis, &laid.items, &lane_y);
+
     // Overview: the whole span's density and the visible window.
     draw_overview(
         &painter,
@@ -490,6 +497,73 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
             });
         }
         None => {}
+    }
+}
+
+/// Most items given an accessibility node each (a screen reader, or a
+/// test, finds markers and clusters by their label).
+const MAX_ACCESSIBLE_ITEMS: usize = 2000;
+
+/// Hover-only nodes labelled "timeline: <event>" or "timeline: N events"
+/// over markers and clusters: they do not take clicks, the timeline's own
+/// hit test does, so a click at a node's centre selects it as a user's would.
+fn accessibility_nodes(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    analysis: &crate::analysis::Analysis,
+    items: &[Item],
+    lane_y: &dyn Fn(usize) -> f32,
+) {
+    if items.len() > MAX_ACCESSIBLE_ITEMS
+        || ui
+            .ctx()
+            .accesskit_node_builder(response.id, |_| ())
+            .is_none()
+    {
+        return;
+    }
+    for item in items {
+        let (rect, key, label) = match *item {
+            Item::Marker { x, lane, entry }
+            | Item::Bar {
+                x0: x, lane, entry, ..
+            } => {
+                let Some(event) = analysis.events.get(entry.event as usize) else {
+                    continue;
+                };
+                let at = Pos2::new(x, lane_y(lane));
+                (
+                    Rect::from_center_size(at, vec2(2.0 * MARKER_RADIUS, 2.0 * MARKER_RADIUS)),
+                    (lane, entry.event),
+                    format!("timeline: {}", super::event_label(analysis, event)),
+                )
+            }
+            Item::Cluster {
+                x0,
+                x1,
+                lane,
+                count,
+                ..
+            } => (
+                Rect::from_min_max(
+                    Pos2::new(x0, lane_y(lane) - 8.0),
+                    Pos2::new(x1.max(x0 + 4.0), lane_y(lane) + 8.0),
+                ),
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    reason = "an id"
+                )]
+                (lane, u32::MAX - x0.max(0.0) as u32),
+                format!("timeline: {count} events"),
+            ),
+        };
+        let node = ui.interact(
+            rect.intersect(response.rect),
+            response.id.with(key),
+            Sense::hover(),
+        );
+        node.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     }
 }
 
