@@ -37,6 +37,8 @@ pub enum Command {
     SetFilter(Filter),
     /// Select the first (false) or last (true) event in time.
     SelectEdge(bool),
+    /// Hand a document (relative path) to the system's viewer.
+    OpenDocument(String),
     /// Select the event nearest in time to the selection in the lane
     /// above (-1) or below (+1).
     SelectLane(i32),
@@ -83,6 +85,8 @@ pub struct AppState {
     pub filtered: Applied,
     /// Actors with their number of events, busiest first (for the filter bar).
     pub actors: Vec<(String, usize)>,
+    /// Events of each document, in text order (for the source pane).
+    pub doc_events: Vec<Vec<u32>>,
     /// The selected event.
     pub selected: Option<usize>,
     /// Scroll the source pane and the list to the selection on the next frame.
@@ -198,6 +202,13 @@ impl AppState {
             actors.into_iter().map(|(a, n)| (a.to_owned(), n)).collect();
         actors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         self.actors = actors;
+        let mut doc_events = vec![Vec::new(); analysis.docs.len()];
+        for (i, event) in analysis.events.iter().enumerate() {
+            if let (Some(list), Ok(i)) = (doc_events.get_mut(event.doc), u32::try_from(i)) {
+                list.push(i);
+            }
+        }
+        self.doc_events = doc_events;
         self.full_index = TimelineIndex::build(&analysis, self.lane_mode, None);
         self.analysis = Some(Arc::new(analysis));
         self.selected = None;
@@ -321,6 +332,15 @@ impl AppState {
                 self.lane_mode = mode;
                 self.rebuild_index();
             }
+            Command::OpenDocument(path) => {
+                if let Some(analysis) = &self.analysis {
+                    let full = analysis.root.join(&path);
+                    self.status = Some(match open_with_system(&full) {
+                        Ok(()) => format!("opened {}", full.display()),
+                        Err(err) => format!("cannot open {}: {err}", full.display()),
+                    });
+                }
+            }
             Command::SetFilter(filter) => {
                 if filter != self.filter {
                     self.filter = filter;
@@ -391,6 +411,29 @@ impl AppState {
             Err(err) => format!("export failed: {err}"),
         });
     }
+}
+
+/// Hands a file to the desktop's default application, without waiting.
+fn open_with_system(path: &Path) -> std::io::Result<()> {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|mut child| {
+            // Reap it when it ends, so that no zombie is left behind.
+            std::thread::spawn(move || child.wait());
+        })
 }
 
 /// Runs a blocking native dialog on its own thread.

@@ -82,11 +82,10 @@ pub fn tray_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
         ui.label("Undated events, documents without a publication date and problems appear here.");
         return;
     };
-    let undated_docs: Vec<&str> = analysis
+    let undated_docs: Vec<&crate::analysis::DocAnalysis> = analysis
         .docs
         .iter()
         .filter(|d| d.doc.problems.iter().any(|p| p == NO_PUBLICATION_DATE))
-        .map(|d| d.doc.path.as_str())
         .collect();
     let problems: Vec<(&str, &str)> = analysis
         .all_problems()
@@ -112,8 +111,19 @@ pub fn tray_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                 .id_salt("undated-docs")
                 .auto_shrink(false)
                 .show(docs_col, |ui| {
-                    for path in &undated_docs {
-                        ui.label(*path);
+                    for doc in &undated_docs {
+                        let label = ui.label(&doc.doc.path);
+                        if let Some(s) = &doc.year_suggestion {
+                            label.on_hover_text(format!("Suggestion: {}", s.explain()));
+                            ui.weak(format!(
+                                "  suggested year: {}",
+                                s.years
+                                    .iter()
+                                    .map(ToString::to_string)
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ));
+                        }
                     }
                 });
             problems_col.strong(format!("Problems ({})", problems.len()));

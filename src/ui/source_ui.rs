@@ -1,7 +1,9 @@
 //! The source pane: the selected event's document, scrolled to its
-//! sentence, with the sentence, trigger and time expression marked.
+//! sentence, with the sentence, trigger, time expression, actors and place
+//! marked; the document's other events are listed and their sentences
+//! underlined (a click selects them); "Open file" hands it to the system.
 
-use super::theme::{SENTENCE_BG, TIMEX_BG, TRIGGER_BG, kind_color};
+use super::theme::{NAME_FG, SENTENCE_BG, TIMEX_BG, TRIGGER_BG, kind_color};
 use crate::analysis::{Analysis, Event};
 use crate::app::{AppState, Command};
 use eframe::egui::{self, text::LayoutJob, text::TextFormat};
@@ -30,32 +32,47 @@ pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             }
         },
     );
-    ui.label(egui::RichText::new(&doc.doc.path).weak());
-    match &doc.published {
-        Some(p) => ui.label(format!("Published {} (from {})", p.date, p.source.as_str())),
-        None => {
-            ui.label(egui::RichText::new("No publication date").color(ui.visuals().warn_fg_color))
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(&doc.doc.path).weak());
+        if ui
+            .small_button("Open file")
+            .on_hover_text("Open the document with the system's viewer")
+            .clicked()
+        {
+            commands.push(Command::OpenDocument(doc.doc.path.clone()));
         }
-    };
+    });
+    if let Some(p) = &doc.published {
+        ui.label(format!("Published {} (from {})", p.date, p.source.as_str()));
+    } else {
+        ui.label(egui::RichText::new("No publication date").color(ui.visuals().warn_fg_color));
+        if let Some(suggestion) = &doc.year_suggestion {
+            ui.label(egui::RichText::new(format!("Suggestion: {}", suggestion.explain())).weak());
+        }
+    }
     ui.separator();
     event_summary_ui(ui, analysis, event);
-    let others: Vec<usize> = analysis
-        .events
-        .iter()
-        .enumerate()
-        .filter(|(i, e)| e.doc == event.doc && *i != index)
-        .map(|(i, _)| i)
-        .collect();
-    egui::CollapsingHeader::new(format!("Other events in this document ({})", others.len()))
+    let doc_events = state
+        .doc_events
+        .get(event.doc)
+        .map_or(&[][..], Vec::as_slice);
+    egui::CollapsingHeader::new(format!("Events in this document ({})", doc_events.len()))
         .id_salt("doc-events")
         .show(ui, |ui| {
-            for i in others {
-                if let Some(other) = analysis.events.get(i)
-                    && ui.link(super::event_label(analysis, other)).clicked()
-                {
-                    commands.push(Command::Select(Some(i)));
-                }
-            }
+            egui::ScrollArea::vertical()
+                .id_salt("doc-events-list")
+                .max_height(160.0)
+                .show(ui, |ui| {
+                    for &i in doc_events {
+                        let i = i as usize;
+                        if let Some(other) = analysis.events.get(i) {
+                            let label = super::event_label(analysis, other);
+                            if ui.selectable_label(i == index, label).clicked() {
+                                commands.push(Command::Select(Some(i)));
+                            }
+                        }
+                    }
+                });
         });
     ui.separator();
     let sentence_char = doc.chars.char_of(event.sentence.0);
@@ -64,10 +81,37 @@ pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
         .auto_shrink(false)
         .show(ui, |ui| {
             // Wrap at the pane's width, measured inside the scroll area.
-            let job = highlighted_text(ui, analysis, event);
+            let job = highlighted_text(ui, analysis, event, doc_events);
             let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
             let sentence_rect = galley.pos_from_cursor(egui::text::CCursor::new(sentence_char));
-            let response = ui.add(egui::Label::new(galley).selectable(true));
+            let response = ui.add(
+                egui::Label::new(std::sync::Arc::clone(&galley))
+                    .selectable(true)
+                    .sense(egui::Sense::click()),
+            );
+            // Clicking another event's sentence selects that event.
+            if response.clicked()
+                && let Some(pos) = response.interact_pointer_pos()
+            {
+                let cursor = galley.cursor_from_pos(pos - response.rect.min);
+                let byte = doc.chars.byte_of(cursor.index.0);
+                let hit = doc_events.iter().map(|&i| i as usize).find(|&i| {
+                    analysis
+                        .events
+                        .get(i)
+                        .is_some_and(|e| e.sentence.0 <= byte && byte < e.sentence.1)
+                });
+                if let Some(i) = hit
+                    && i != index
+                {
+                    commands.push(Command::Select(Some(i)));
+                }
+            }
+            if response.hovered() {
+                response.clone().on_hover_text_at_pointer(
+                    "Underlined sentences hold other events: click one to select it",
+                );
+            }
             if state.reveal_selection {
                 let target = sentence_rect.translate(response.rect.min.to_vec2());
                 ui.scroll_to_rect(target, Some(egui::Align::Center));
@@ -121,8 +165,14 @@ fn event_summary_ui(ui: &mut egui::Ui, analysis: &Analysis, event: &Event) {
         });
 }
 
-/// The document text with the sentence, trigger and time expression marked.
-fn highlighted_text(ui: &egui::Ui, analysis: &Analysis, event: &Event) -> LayoutJob {
+/// The document text with the sentence, trigger, time expression, actors
+/// and place marked, and the other events' sentences underlined.
+fn highlighted_text(
+    ui: &egui::Ui,
+    analysis: &Analysis,
+    event: &Event,
+    doc_events: &[u32],
+) -> LayoutJob {
     let text = analysis
         .docs
         .get(event.doc)
@@ -131,6 +181,19 @@ fn highlighted_text(ui: &egui::Ui, analysis: &Analysis, event: &Event) -> Layout
     let color = ui.visuals().text_color();
     let strong = ui.visuals().strong_text_color();
     let timex = analysis.timex_of(event).map(|t| (t.start, t.end));
+    let sentence = text
+        .get(event.sentence.0..event.sentence.1)
+        .unwrap_or_default();
+    let names = name_spans(sentence, event)
+        .into_iter()
+        .map(|(a, b)| (a + event.sentence.0, b + event.sentence.0))
+        .collect::<Vec<_>>();
+    let others: Vec<(usize, usize)> = doc_events
+        .iter()
+        .filter_map(|&i| analysis.events.get(i as usize))
+        .map(|e| e.sentence)
+        .filter(|s| *s != event.sentence)
+        .collect();
     let mut cuts = vec![
         0,
         text.len(),
@@ -140,6 +203,9 @@ fn highlighted_text(ui: &egui::Ui, analysis: &Analysis, event: &Event) -> Layout
         event.trigger.1,
     ];
     if let Some((a, b)) = timex {
+        cuts.extend([a, b]);
+    }
+    for &(a, b) in names.iter().chain(&others) {
         cuts.extend([a, b]);
     }
     cuts.retain(|&c| c <= text.len() && text.is_char_boundary(c));
@@ -161,11 +227,38 @@ fn highlighted_text(ui: &egui::Ui, analysis: &Analysis, event: &Event) -> Layout
         } else if timex.is_some_and(|t| inside(*a, t)) {
             format.background = TIMEX_BG;
             format.color = strong;
+        } else if names.iter().any(|n| inside(*a, *n)) {
+            format.background = SENTENCE_BG;
+            format.color = NAME_FG;
         } else if inside(*a, event.sentence) {
             format.background = SENTENCE_BG;
             format.color = strong;
+        } else if others.iter().any(|s| inside(*a, *s)) {
+            format.underline = egui::Stroke::new(1.0, ui.visuals().weak_text_color());
         }
         job.append(text.get(*a..*b).unwrap_or_default(), 0.0, format);
     }
     job
+}
+
+/// Spans in `sentence` naming the event's actors (any name the gazetteer
+/// ties to them: "Tehran", "Iranian") and its place.
+fn name_spans(sentence: &str, event: &Event) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = crate::events::Gazetteer::get()
+        .find(sentence)
+        .into_iter()
+        .filter(|e| {
+            event
+                .actors
+                .iter()
+                .any(|a| a == e.name || e.country.is_some_and(|c| c == a))
+        })
+        .map(|e| (e.start, e.end))
+        .collect();
+    if let Some(place) = &event.place
+        && let Some(at) = sentence.find(place.as_str())
+    {
+        spans.push((at, at + place.len()));
+    }
+    spans
 }

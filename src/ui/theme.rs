@@ -30,6 +30,9 @@ pub const TIMEX_BG: Color32 = Color32::from_rgb(0x1f, 0x4a, 0x6e);
 /// Background of the trigger.
 pub const TRIGGER_BG: Color32 = Color32::from_rgb(0x6e, 0x2a, 0x2a);
 
+/// Text colour of actors and the place in the selected sentence.
+pub const NAME_FG: Color32 = Color32::from_rgb(0x8f, 0xd8, 0xff);
+
 /// Applies the app's style.
 pub fn apply(ctx: &egui::Context) {
     ctx.set_theme(egui::Theme::Dark);
