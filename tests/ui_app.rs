@@ -196,3 +196,54 @@ fn keyboard_zooms_fits_and_jumps_to_the_ends() {
     };
     assert!(state.view.first <= first && last <= state.view.last);
 }
+
+#[test]
+fn zoom_lanes_and_filter_come_back_after_a_restart() {
+    let mut first = harness();
+    first.key_press(egui::Key::Plus);
+    first.run_steps(2);
+    let filter = dateline::timeline::Filter {
+        text: "Iran".to_owned(),
+        ..dateline::timeline::Filter::default()
+    };
+    first
+        .state_mut()
+        .state
+        .apply(Command::SetFilter(filter.clone()));
+    first
+        .state_mut()
+        .state
+        .apply(Command::SetLaneMode(dateline::timeline::LaneMode::Actor));
+    let settings = first.state().state.settings();
+    // Through eframe's storage format (RON or JSON text) and back.
+    let kept = serde_json::to_string(&settings).unwrap_or_default();
+    let Ok(settings) = serde_json::from_str::<dateline::app::Settings>(&kept) else {
+        panic!("settings do not round-trip: {kept}")
+    };
+    let view = first.state().state.view;
+    drop(first);
+
+    let mut second = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            let mut app = DatelineApp::new(
+                cc,
+                Some(dateline::sample_folder()),
+                Options::default(),
+                None,
+            );
+            app.state.restore(settings.clone());
+            app
+        });
+    let start = Instant::now();
+    while second.state().state.analysis.is_none() && start.elapsed() < Duration::from_secs(60) {
+        second.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    second.run_steps(2);
+    let state = &second.state().state;
+    assert_eq!(state.view, view, "the zoom is kept");
+    assert_eq!(state.filter, filter, "the filter is kept");
+    assert_eq!(state.lane_mode, dateline::timeline::LaneMode::Actor);
+    assert!(state.filtered.count > 0 && state.index.dated() > 0);
+}

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
-pub use screenshot::ScreenshotPlan;
+pub use screenshot::{ScreenshotPlan, timeline_rect_id};
 
 /// Something the user asked for, applied after the frame is drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,7 +59,25 @@ pub enum ExportFormat {
     Csv,
     /// `TimelineJS` JSON.
     TimelineJs,
+    /// A PNG picture of the timeline as shown.
+    Png,
 }
+
+/// UI state kept between runs in eframe's storage.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Settings {
+    /// The folder shown.
+    pub folder: Option<PathBuf>,
+    /// The days shown (restored when the same folder is read again).
+    pub view: Option<View>,
+    /// The lane grouping.
+    pub lane_mode: LaneMode,
+    /// The filter (restored with the folder).
+    pub filter: Filter,
+}
+
+/// Key of [`Settings`] in eframe's storage.
+const SETTINGS_KEY: &str = "dateline-settings";
 
 /// A folder being read in the background.
 struct Job {
@@ -99,6 +117,12 @@ pub struct AppState {
     pub status: Option<String>,
     /// Options passed to every analysis (publication dates from the CLI).
     pub options: Options,
+    /// A PNG of the timeline to save on the next frame.
+    pub png_request: Option<PathBuf>,
+    /// Outcomes of PNG saves (they finish in the window's screenshot callback).
+    png_results: Option<(std::sync::mpsc::Sender<String>, Receiver<String>)>,
+    /// Settings from the last run, applied when their folder is read again.
+    restore: Option<Settings>,
     job: Option<Job>,
     picker: Option<Receiver<Option<PathBuf>>>,
     export_picker: Option<(ExportFormat, Receiver<Option<PathBuf>>)>,
@@ -158,6 +182,12 @@ impl AppState {
     /// Collects finished background work. Returns true when something changed.
     pub fn poll(&mut self) -> bool {
         let mut changed = false;
+        if let Some((_, rx)) = &self.png_results
+            && let Ok(message) = rx.try_recv()
+        {
+            self.status = Some(message);
+            changed = true;
+        }
         if let Some(job) = &self.job
             && let Ok(result) = job.result.try_recv()
         {
@@ -212,8 +242,50 @@ impl AppState {
         self.full_index = TimelineIndex::build(&analysis, self.lane_mode, None);
         self.analysis = Some(Arc::new(analysis));
         self.selected = None;
-        self.apply_filter();
-        self.fit_all();
+        let restored = self
+            .restore
+            .take()
+            .filter(|r| r.folder.is_some() && r.folder == self.folder);
+        match restored {
+            Some(settings) => {
+                self.filter = settings.filter;
+                self.apply_filter();
+                match settings.view {
+                    Some(view) => self.view = view.clamped(),
+                    None => self.fit_all(),
+                }
+            }
+            None => {
+                self.apply_filter();
+                self.fit_all();
+            }
+        }
+    }
+
+    /// What to keep for the next run.
+    #[must_use]
+    pub fn settings(&self) -> Settings {
+        Settings {
+            folder: self.folder.clone(),
+            view: self.analysis.is_some().then_some(self.view),
+            lane_mode: self.lane_mode,
+            filter: self.filter.clone(),
+        }
+    }
+
+    /// Applies settings kept from a previous run: the lane grouping now,
+    /// the view and filter once the same folder has been read.
+    pub fn restore(&mut self, settings: Settings) {
+        if settings.lane_mode != self.lane_mode {
+            self.lane_mode = settings.lane_mode;
+            self.rebuild_index();
+        }
+        self.restore = Some(settings);
+    }
+
+    /// A sender for the outcome of a PNG save.
+    pub fn png_sender(&mut self) -> std::sync::mpsc::Sender<String> {
+        self.png_results.get_or_insert_with(channel).0.clone()
     }
 
     /// Recomputes what the filter shows and the index of it.
@@ -376,6 +448,7 @@ impl AppState {
                         ExportFormat::Json => ("dateline.json", "json"),
                         ExportFormat::Csv => ("dateline.csv", "csv"),
                         ExportFormat::TimelineJs => ("dateline-timelinejs.json", "json"),
+                        ExportFormat::Png => ("dateline-timeline.png", "png"),
                     };
                     let rx = spawn_dialog(move || {
                         rfd::FileDialog::new()
@@ -393,10 +466,16 @@ impl AppState {
         let Some(analysis) = &self.analysis else {
             return;
         };
+        if format == ExportFormat::Png {
+            // Taken by the window on its next frame (see `DatelineApp::ui`).
+            self.png_request = Some(path.to_path_buf());
+            return;
+        }
         let mut buffer = Vec::new();
         let written = match format {
             ExportFormat::Json => crate::export::write_json(analysis, &mut buffer),
             ExportFormat::Csv => crate::export::write_csv(analysis, &mut buffer),
+            ExportFormat::Png => Ok(()),
             ExportFormat::TimelineJs => {
                 let title = analysis
                     .root
@@ -472,6 +551,14 @@ impl DatelineApp {
     ) -> Self {
         ui::theme::apply(&cc.egui_ctx);
         let mut state = AppState::new(options);
+        // A screenshot must not depend on what an earlier run left behind.
+        if screenshot.is_none()
+            && let Some(settings) = cc
+                .storage
+                .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
+        {
+            state.restore(settings);
+        }
         if let Some(folder) = folder {
             state.open_folder(folder);
         }
@@ -480,7 +567,17 @@ impl DatelineApp {
 }
 
 impl eframe::App for DatelineApp {
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_none() {
+            eframe::set_value(storage, SETTINGS_KEY, &self.state.settings());
+        }
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if let Some(path) = self.state.png_request.take() {
+            let sender = self.state.png_sender();
+            screenshot::save_timeline_png(ui.ctx(), path, sender);
+        }
         if self.state.poll() {
             ui.ctx().request_repaint();
         }

@@ -56,6 +56,34 @@ impl ScreenshotPlan {
     }
 }
 
+/// Where the timeline was drawn last frame (set by the timeline widget), so
+/// that a PNG export can crop the window's picture to it.
+#[must_use]
+pub fn timeline_rect_id() -> egui::Id {
+    egui::Id::unique("dateline-timeline-rect")
+}
+
+/// Asks the window for a picture and saves the timeline's part of it to
+/// `out` (atomically); the outcome goes to `done` as a status message.
+pub fn save_timeline_png(ctx: &egui::Context, out: PathBuf, done: std::sync::mpsc::Sender<String>) {
+    let rect = ctx.data(|d| d.get_temp::<egui::Rect>(timeline_rect_id()));
+    let pixels_per_point = ctx.pixels_per_point();
+    let window = ctx.clone();
+    let callback = egui::ScreenshotCallback::new(move |image| {
+        let image = match rect {
+            Some(r) => image.region(&r, Some(pixels_per_point)),
+            None => (*image).clone(),
+        };
+        let message = match save_png(&image, &out) {
+            Ok(()) => format!("saved the timeline to {}", out.display()),
+            Err(err) => format!("cannot save {}: {err}", out.display()),
+        };
+        let _ = done.send(message);
+        window.request_repaint();
+    });
+    ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(callback));
+}
+
 fn save_png(image: &egui::ColorImage, out: &std::path::Path) -> Result<(), String> {
     let [w, h] = image.size;
     let bytes: Vec<u8> = image
@@ -66,5 +94,8 @@ fn save_png(image: &egui::ColorImage, out: &std::path::Path) -> Result<(), Strin
     let width = u32::try_from(w).map_err(|e| e.to_string())?;
     let height = u32::try_from(h).map_err(|e| e.to_string())?;
     let img = image::RgbaImage::from_raw(width, height, bytes).ok_or("bad screenshot buffer")?;
-    img.save(out).map_err(|e| e.to_string())
+    let mut png = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut png, image::ImageFormat::Png)
+        .map_err(|e| e.to_string())?;
+    crate::store::write_atomically(out, png.get_ref()).map_err(|e| e.to_string())
 }

@@ -111,6 +111,9 @@ fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
                 if ui.button("Export TimelineJS…").clicked() {
                     commands.push(Command::PickExport(ExportFormat::TimelineJs));
                 }
+                if ui.button("Export timeline PNG…").clicked() {
+                    commands.push(Command::PickExport(ExportFormat::Png));
+                }
             });
             ui.separator();
             if ui.button("Quit").clicked() {
