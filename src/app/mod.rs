@@ -246,19 +246,16 @@ impl AppState {
             .restore
             .take()
             .filter(|r| r.folder.is_some() && r.folder == self.folder);
-        match restored {
-            Some(settings) => {
-                self.filter = settings.filter;
-                self.apply_filter();
-                match settings.view {
-                    Some(view) => self.view = view.clamped(),
-                    None => self.fit_all(),
-                }
+        if let Some(settings) = restored {
+            self.filter = settings.filter;
+            self.apply_filter();
+            match settings.view {
+                Some(view) => self.view = view.clamped(),
+                None => self.fit_all(),
             }
-            None => {
-                self.apply_filter();
-                self.fit_all();
-            }
+        } else {
+            self.apply_filter();
+            self.fit_all();
         }
     }
 
