@@ -118,7 +118,8 @@ pub struct Problem {
 pub struct Analysis {
     /// The folder.
     pub root: PathBuf,
-    /// Documents, sorted by path.
+    /// Documents, sorted by file path; the articles of one file (`file#N`)
+    /// in their order in it.
     pub docs: Vec<DocAnalysis>,
     /// Events, in document then text order.
     pub events: Vec<Event>,
@@ -185,18 +186,23 @@ pub fn analyze_folder(
     }
     progress.total.store(files.len(), Ordering::Relaxed);
     let tagger = Tagger::new();
-    let docs: Vec<AnalysedDoc> = files
+    // One file can hold many articles (a mailbox, a news-API export): each
+    // file's documents are analysed in parallel too, and keep their order.
+    let per_file: Vec<Vec<AnalysedDoc>> = files
         .par_iter()
-        .filter_map(|path| {
+        .map(|path| {
             if progress.cancel.load(Ordering::Relaxed) {
-                return None;
+                return Vec::new();
             }
-            let doc = read_file(root, path);
-            let analysed = analyze_document(doc, &tagger, options);
+            let analysed = read_file(root, path)
+                .into_par_iter()
+                .map(|doc| analyze_document(doc, &tagger, options))
+                .collect();
             progress.done.fetch_add(1, Ordering::Relaxed);
-            Some(analysed)
+            analysed
         })
         .collect();
+    let docs = per_file.into_iter().flatten();
     let mut analysis = Analysis {
         root: root.to_path_buf(),
         docs: Vec::new(),

@@ -37,7 +37,7 @@ pub enum Command {
     SetFilter(Filter),
     /// Select the first (false) or last (true) event in time.
     SelectEdge(bool),
-    /// Hand a document (relative path) to the system's viewer.
+    /// Hand a file (relative path, without a `#N` record pointer) to the system's viewer.
     OpenDocument(String),
     /// Select the event nearest in time to the selection in the lane
     /// above (-1) or below (+1).

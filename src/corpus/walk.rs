@@ -1,13 +1,18 @@
 //! Walking a folder and reading each file with the reader for its format.
 
+use super::docx::read_docx;
+use super::mail::{read_eml, read_mbox};
+use super::pdf::read_pdf;
+use super::records::{read_csv, read_json, read_json_lines};
 use super::{Document, decode_bytes, html::read_html, title_from_text};
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 /// Files larger than this are reported, not read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Extensions read as plain text.
+/// Extensions read as plain text (other formats: see `Format::of`).
 const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "text", "markdown"];
 /// Extensions read as HTML.
 const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
@@ -94,53 +99,141 @@ pub fn relative_path(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// Reads one file into a [`Document`]; failures become problems on it.
+/// The formats Dateline reads, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Html,
+    Pdf,
+    Docx,
+    Eml,
+    Mbox,
+    Json,
+    JsonLines,
+    Csv,
+}
+
+impl Format {
+    fn of(ext: &str) -> Option<Self> {
+        if TEXT_EXTENSIONS.contains(&ext) {
+            return Some(Self::Text);
+        }
+        if HTML_EXTENSIONS.contains(&ext) {
+            return Some(Self::Html);
+        }
+        Some(match ext {
+            "pdf" => Self::Pdf,
+            "docx" => Self::Docx,
+            "eml" => Self::Eml,
+            "mbox" | "mbx" => Self::Mbox,
+            "json" => Self::Json,
+            "jsonl" | "ndjson" => Self::JsonLines,
+            "csv" => Self::Csv,
+            _ => return None,
+        })
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Html => "HTML",
+            Self::Pdf => "PDF",
+            Self::Docx => "Word",
+            Self::Eml => "e-mail",
+            Self::Mbox => "mailbox",
+            Self::Json => "JSON",
+            Self::JsonLines => "JSON Lines",
+            Self::Csv => "CSV",
+        }
+    }
+}
+
+/// Reads one file into its [`Document`]s: one for most formats, one per
+/// message or record for mailboxes and news-API exports (their paths end in
+/// `#N`, see [`Document::record`]), in file order. Never empty: failures
+/// become problems on a document named after the file (or the record).
 #[must_use]
-pub fn read_file(root: &Path, path: &Path) -> Document {
+pub fn read_file(root: &Path, path: &Path) -> Vec<Document> {
     let rel = relative_path(root, path);
     let stem = path
         .file_stem()
         .map_or_else(|| rel.clone(), |s| s.to_string_lossy().into_owned());
-    let mut doc = Document {
-        path: rel,
-        title: stem.clone(),
-        ..Document::default()
+    let failed = |problem: String| {
+        let mut doc = Document::new(rel.clone(), stem.clone());
+        doc.problems.push(problem);
+        vec![doc]
     };
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let is_html = HTML_EXTENSIONS.contains(&ext.as_str());
-    if !is_html && !TEXT_EXTENSIONS.contains(&ext.as_str()) {
+    let Some(format) = Format::of(&ext) else {
         let what = if ext.is_empty() {
             "no extension".to_owned()
         } else {
             format!(".{ext}")
         };
-        doc.problems
-            .push(format!("not read: unsupported file type ({what})"));
-        return doc;
-    }
+        return failed(format!("not read: unsupported file type ({what})"));
+    };
     let bytes = match std::fs::metadata(path) {
         Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-            doc.problems.push(format!(
+            return failed(format!(
                 "not read: too large ({} MB, the limit is {} MB)",
                 meta.len() / 1_000_000,
                 MAX_FILE_BYTES / 1_000_000
             ));
-            return doc;
         }
         Ok(_) => std::fs::read(path),
         Err(err) => Err(err),
     };
     let bytes = match bytes {
         Ok(bytes) => bytes,
-        Err(err) => {
-            doc.problems.push(format!("cannot read: {err}"));
-            return doc;
-        }
+        Err(err) => return failed(format!("cannot read: {err}")),
     };
-    let text = match decode_bytes(&bytes) {
+    // The readers do not panic by design; this is the net under third-party
+    // parsers, so one bad file can never take the whole folder down.
+    let read =
+        std::panic::catch_unwind(AssertUnwindSafe(|| read_bytes(format, &rel, &stem, &bytes)));
+    let Ok(mut docs) = read else {
+        return failed(format!(
+            "not read: the {} reader failed on this file (damaged or unusual content)",
+            format.name()
+        ));
+    };
+    if docs.is_empty() {
+        return failed("empty: no articles in this file".to_owned());
+    }
+    for doc in &mut docs {
+        if doc.text.trim().is_empty() && doc.problems.is_empty() {
+            let what = if doc.record.is_some() {
+                "empty: no text in this record"
+            } else {
+                "empty: no text in this file"
+            };
+            doc.problems.push(what.to_owned());
+        }
+    }
+    docs
+}
+
+/// Hands the file's bytes to the reader of its format.
+fn read_bytes(format: Format, rel: &str, stem: &str, bytes: &[u8]) -> Vec<Document> {
+    match format {
+        Format::Text | Format::Html => vec![read_text(rel, stem, bytes, format == Format::Html)],
+        Format::Pdf => vec![read_pdf(rel, stem, bytes)],
+        Format::Docx => vec![read_docx(rel, stem, bytes)],
+        Format::Eml => vec![read_eml(rel, stem, bytes)],
+        Format::Mbox => read_mbox(rel, bytes),
+        Format::Json => read_json(rel, stem, bytes),
+        Format::JsonLines => read_json_lines(rel, stem, bytes),
+        Format::Csv => read_csv(rel, stem, bytes),
+    }
+}
+
+/// A plain-text or HTML file.
+fn read_text(rel: &str, stem: &str, bytes: &[u8], is_html: bool) -> Document {
+    let mut doc = Document::new(rel, stem);
+    let text = match decode_bytes(bytes) {
         Ok((text, _encoding)) => text,
         Err(reason) => {
             doc.problems.push(format!("not read: {reason}"));
@@ -151,15 +244,12 @@ pub fn read_file(root: &Path, path: &Path) -> Document {
         let page = read_html(&text);
         doc.title = page
             .title
-            .unwrap_or_else(|| title_from_text(&page.text, &stem));
+            .unwrap_or_else(|| title_from_text(&page.text, stem));
         doc.text = page.text;
         doc.metadata_dates = page.dates;
     } else {
-        doc.title = title_from_text(&text, &stem);
+        doc.title = title_from_text(&text, stem);
         doc.text = text;
-    }
-    if doc.text.trim().is_empty() {
-        doc.problems.push("empty: no text in this file".to_owned());
     }
     doc
 }

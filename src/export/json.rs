@@ -77,6 +77,10 @@ pub struct ExportEvent {
     pub merged_with: Vec<String>,
     /// The rule that found it (an addition to the contract, for tracing).
     pub rule: &'static str,
+    /// The page of a paged document (a PDF) its sentence starts on, from 1
+    /// (an addition to the contract; absent for other formats).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// A time expression entry.
@@ -125,6 +129,7 @@ fn export_event(analysis: &Analysis, event: &Event) -> Option<ExportEvent> {
         modality: event.modality.as_str(),
         merged_with: event.merged_with.clone(),
         rule: event.rule,
+        page: doc.doc.page_at(event.sentence.0),
     })
 }
 

@@ -34,12 +34,15 @@ pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
     );
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(&doc.doc.path).weak());
+        if let Some(page) = doc.doc.page_at(event.sentence.0) {
+            ui.label(egui::RichText::new(format!("page {page}")).weak());
+        }
         if ui
             .small_button("Open file")
-            .on_hover_text("Open the document with the system's viewer")
+            .on_hover_text("Open the document's file with the system's viewer")
             .clicked()
         {
-            commands.push(Command::OpenDocument(doc.doc.path.clone()));
+            commands.push(Command::OpenDocument(doc.doc.file_path().to_owned()));
         }
     });
     if let Some(p) = &doc.published {
