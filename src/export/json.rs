@@ -8,7 +8,8 @@ use std::io::Write;
 /// The whole export.
 #[derive(Debug, Serialize)]
 pub struct Export {
-    /// Every document, sorted by path.
+    /// Every document, sorted by file path (a file's articles, `file#N`, in
+    /// their order in it), then the folder's walk problems.
     pub documents: Vec<ExportDocument>,
     /// Every event, by document then position.
     pub events: Vec<ExportEvent>,
