@@ -140,9 +140,9 @@ fn every_format_is_read_with_pointers_inside_files() {
         "Russia's Rogozin to attend Rouhani inauguration"
     );
     assert!(
-        pdf.doc
-            .text
-            .contains("Rogozin is set to visit Iran on Saturday"),
+        pdf.doc.text.contains(
+            "Rogozin is set to visit Iran on Saturday to attend the inauguration ceremony"
+        ),
         "{}",
         pdf.doc.text
     );

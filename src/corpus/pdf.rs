@@ -80,7 +80,10 @@ pub fn read_pdf(rel: &str, stem: &str, bytes: &[u8]) -> Document {
 }
 
 /// Collapses runs of spaces inside lines and of blank lines between them
-/// (`pdf-extract` lays text out with spaces and empty lines by position).
+/// (`pdf-extract` lays text out with spaces and empty lines by position),
+/// and joins a line wrapped in the middle of a sentence to the next one: a
+/// line that does not end a sentence, followed by one that starts in lower
+/// case, is the same sentence however far apart the two are drawn.
 fn tidy(page: &str) -> String {
     let mut out = String::with_capacity(page.len());
     let mut blank = false;
@@ -90,11 +93,20 @@ fn tidy(page: &str) -> String {
             blank = true;
             continue;
         }
+        let line = words.join(" ");
         if !out.is_empty() {
-            out.push_str(if blank { "\n\n" } else { "\n" });
+            let ends_sentence = out.ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}']);
+            let continues = line.chars().next().is_some_and(char::is_lowercase);
+            out.push_str(if continues && !ends_sentence {
+                if out.ends_with('-') { "" } else { " " }
+            } else if blank {
+                "\n\n"
+            } else {
+                "\n"
+            });
         }
         blank = false;
-        out.push_str(&words.join(" "));
+        out.push_str(&line);
     }
     out
 }
@@ -144,6 +156,16 @@ mod tests {
         assert_eq!(
             tidy("\n\n  Rogozin   visits\nTehran  \n\n\n\nSecond paragraph.\n"),
             "Rogozin visits\nTehran\n\nSecond paragraph."
+        );
+    }
+
+    #[test]
+    fn tidy_joins_lines_wrapped_inside_a_sentence() {
+        assert_eq!(
+            tidy(
+                "Rogozin is set to visit Iran on Saturday to\n\nattend the well-\nknown ceremony.\n\nthen more.\nHeadline\nlower start"
+            ),
+            "Rogozin is set to visit Iran on Saturday to attend the well-known ceremony.\n\nthen more.\nHeadline lower start"
         );
     }
 
