@@ -102,6 +102,8 @@ pub struct Event {
     pub modality: Modality,
     /// Ids of other mentions of the same real event.
     pub merged_with: Vec<String>,
+    /// What the user changed, when anything (see [`crate::corrections`]).
+    pub edit: Option<Box<crate::corrections::EventEdit>>,
 }
 
 /// A problem not tied to a readable document (walk errors).
@@ -362,6 +364,7 @@ pub fn analyze_document(mut doc: Document, tagger: &Tagger, options: &Options) -
                 place: r.place,
                 modality: r.modality,
                 merged_with: Vec::new(),
+                edit: None,
             })
         })
         .collect();

@@ -241,6 +241,11 @@ fn export(
     }
     let analysis =
         analyze_folder(folder, options, &Progress::default()).map_err(|e| usage(e.to_string()))?;
+    // What the user corrected in the app is part of the timeline.
+    let (analysis, notices) = crate::corrections::with_sidecar(analysis, options);
+    for notice in notices {
+        eprintln!("dateline: {notice}");
+    }
     let mut buffer = Vec::new();
     match format {
         "csv" => crate::export::write_csv(&analysis, &mut buffer)?,

@@ -3,7 +3,7 @@
 //! them on a zoomable timeline where every event links back to its sentence.
 //!
 //! The core — [`corpus`], [`text`], [`temporal`], [`events`], [`analysis`],
-//! [`timeline`], [`export`], [`store`] — never imports egui and never reads
+//! [`timeline`], [`export`], [`store`], [`corrections`] — never imports egui and never reads
 //! the clock. [`app`] and [`ui`] are the desktop front end; [`cli`] is the
 //! command line (`dateline export`, `--screenshot`).
 
@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod corpus;
+pub mod corrections;
 pub mod events;
 pub mod export;
 pub mod store;

@@ -82,6 +82,16 @@ pub struct ExportEvent {
     /// (an addition to the contract; absent for other formats).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// What the user changed: "date", "kind", "split", "added" (an addition
+    /// to the contract; absent when nothing).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub corrected: Vec<&'static str>,
+    /// The user's note (an addition to the contract).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The user's tags (an addition to the contract).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 /// A time expression entry.
@@ -131,6 +141,21 @@ fn export_event(analysis: &Analysis, event: &Event) -> Option<ExportEvent> {
         merged_with: event.merged_with.clone(),
         rule: event.rule,
         page: doc.doc.page_at(event.sentence.0),
+        corrected: event
+            .edit
+            .as_ref()
+            .map(|e| e.changed.clone())
+            .unwrap_or_default(),
+        note: event
+            .edit
+            .as_ref()
+            .map(|e| e.note.clone())
+            .filter(|n| !n.is_empty()),
+        tags: event
+            .edit
+            .as_ref()
+            .map(|e| e.tags.clone())
+            .unwrap_or_default(),
     })
 }
 

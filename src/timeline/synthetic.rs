@@ -145,6 +145,7 @@ pub fn analysis(events: usize, seed: u64) -> Analysis {
             } else {
                 Vec::new()
             },
+            edit: None,
         });
     }
     Analysis {
