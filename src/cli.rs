@@ -1,14 +1,14 @@
 //! The command line.
 //!
 //! ```text
-//! dateline [FOLDER] [--published-dates FILE] [--screenshot OUT.png [--size WxH]]
+//! dateline [FOLDER] [--published-dates FILE] [--screenshot OUT.png [--size WxH] [--scene NAME]]
 //! dateline export FOLDER [--format json|csv|timelinejs] [--published-dates FILE] [--output FILE]
 //! dateline tempeval PATH... [--errors]
 //! ```
 //! Exit codes: 0 ok, 1 failure while running, 2 bad arguments or unreadable folder.
 
 use crate::analysis::{Options, Progress, analyze_folder};
-use crate::app::{DatelineApp, ScreenshotPlan};
+use crate::app::{DatelineApp, Scene, ScreenshotPlan};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use lexopt::prelude::*;
@@ -21,8 +21,8 @@ const USAGE: &str = "\
 Dateline — events from news articles on a timeline.
 
 Usage:
-  dateline [FOLDER] [--published-dates FILE] [--screenshot OUT.png [--size WxH]]
-  dateline --demo N [--screenshot OUT.png [--size WxH]]
+  dateline [FOLDER] [--published-dates FILE] [--screenshot OUT.png [--size WxH] [--scene NAME]]
+  dateline --demo N [--screenshot OUT.png [--size WxH] [--scene NAME]]
   dateline export FOLDER [--format json|csv|timelinejs] [--published-dates FILE] [--output FILE]
   dateline tempeval PATH... [--errors]
 
@@ -30,6 +30,7 @@ With no FOLDER the app opens the bundled sample folder.
 --published-dates FILE   lines `relative/path.txt,YYYY-MM-DD`: publication dates that win
 --screenshot OUT.png     render the window (first dated event selected), save it and exit
 --size WxH               window size for --screenshot (default 1600x1000)
+--scene NAME             what --screenshot shows: overview, selected (default) or correct
 --demo N                 open N synthetic events (1990–2025) to try the timeline at scale
 --format FORMAT          json (default; the contract in README.md), csv, or timelinejs
 --output FILE            write the export there (atomically) instead of standard output
@@ -82,6 +83,7 @@ struct Args {
     published: Option<PathBuf>,
     output: Option<PathBuf>,
     screenshot: Option<PathBuf>,
+    scene: Scene,
     size: Option<(f32, f32)>,
     demo: Option<usize>,
 }
@@ -108,6 +110,14 @@ fn parse(args: Vec<std::ffi::OsString>) -> anyhow::Result<Option<Args>> {
             }
             Long("screenshot") => {
                 parsed.screenshot = Some(parser.value().map_err(|e| usage(e.to_string()))?.into());
+            }
+            Long("scene") => {
+                let value = string(parser.value())?;
+                parsed.scene = Scene::parse(&value).ok_or_else(|| {
+                    usage(format!(
+                        "--scene takes overview, selected or correct, not {value:?}"
+                    ))
+                })?;
             }
             Long("size") => {
                 let value = string(parser.value())?;
@@ -182,7 +192,7 @@ fn run(args: Vec<std::ffi::OsString>) -> anyhow::Result<ExitCode> {
         }
         Source::Folder(folder)
     };
-    run_window(source, options, args.screenshot, args.size)?;
+    run_window(source, options, args.screenshot, args.scene, args.size)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -302,6 +312,7 @@ fn run_window(
     source: Source,
     options: Options,
     screenshot: Option<PathBuf>,
+    scene: Scene,
     size: Option<(f32, f32)>,
 ) -> anyhow::Result<()> {
     let (w, h) = size.unwrap_or((1600.0, 1000.0));
@@ -316,7 +327,7 @@ fn run_window(
         persist_window: screenshot.is_none(),
         ..eframe::NativeOptions::default()
     };
-    let plan = screenshot.map(ScreenshotPlan::new);
+    let plan = screenshot.map(|out| ScreenshotPlan::new(out, scene));
     eframe::run_native(
         "Dateline",
         native,

@@ -3,16 +3,21 @@
 //! Drawing code never mutates the state: it pushes [`Command`]s, which
 //! [`AppState::apply`] carries out after the frame is drawn (as rerun does).
 
+mod editing;
 mod screenshot;
 
 use crate::analysis::{Analysis, Options, Progress, analyze_folder};
+use crate::corrections::Corrections;
+use crate::corrections::sidecar::Sidecar;
+use crate::temporal::Tagger;
 use crate::timeline::{Applied, Filter, LaneMode, TimelineIndex, View};
 use crate::ui;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
-pub use screenshot::{ScreenshotPlan, timeline_rect_id};
+pub use editing::{AddDraft, EventDraft};
+pub use screenshot::{Scene, ScreenshotPlan, timeline_rect_id};
 
 /// Something the user asked for, applied after the frame is drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +53,26 @@ pub enum Command {
     ExportCsv(PathBuf),
     /// Ask where to save an export in this format.
     PickExport(ExportFormat),
+    /// Open (Some) or close (None) the correction dialog of an event.
+    EditEvent(Option<usize>),
+    /// Save the correction dialog's changes to an event.
+    CorrectEvent(usize, EventDraft),
+    /// Hide an event (a false one); undoable.
+    HideEvent(usize),
+    /// Open (Some) or close (None) the publication-date dialog of a document.
+    EditPublished(Option<usize>),
+    /// Set (Some: a date in words or ISO) or clear (None) a document's
+    /// publication date.
+    SetPublished(usize, Option<String>),
+    /// Open the dialog adding an event from this byte span of a document
+    /// (None closes it).
+    StartAdd(Option<(usize, (usize, usize))>),
+    /// Add an event from the add dialog.
+    AddEvent(AddDraft),
+    /// Undo the last correction.
+    Undo,
+    /// Redo the last undone correction.
+    Redo,
 }
 
 /// Export formats offered by the File menu.
@@ -83,7 +108,23 @@ const SETTINGS_KEY: &str = "dateline-settings";
 struct Job {
     folder: PathBuf,
     progress: Arc<Progress>,
-    result: Receiver<Result<Analysis, String>>,
+    result: Receiver<Result<Read, String>>,
+}
+
+/// What the background job hands over: the folder as read, and as corrected.
+pub struct Read {
+    /// The analysis as the machine made it.
+    pub base: Analysis,
+    /// The same with the sidecar's corrections applied.
+    pub corrected: Analysis,
+    /// The corrections.
+    pub corrections: Corrections,
+    /// Where they are kept.
+    pub sidecar: Sidecar,
+    /// Orphaned or kept-aside corrections, for the status line.
+    pub notices: Vec<String>,
+    /// The tagger, reused to re-resolve documents after an edit.
+    pub tagger: Arc<Tagger>,
 }
 
 /// Everything the window shows.
@@ -123,6 +164,25 @@ pub struct AppState {
     png_results: Option<(std::sync::mpsc::Sender<String>, Receiver<String>)>,
     /// Settings from the last run, applied when their folder is read again.
     restore: Option<Settings>,
+    /// The analysis as read, before corrections.
+    pub base: Option<Arc<Analysis>>,
+    /// The folder's corrections.
+    pub corrections: Corrections,
+    /// Where the corrections are kept.
+    pub sidecar: Option<Sidecar>,
+    /// Earlier states of the corrections (Ctrl+Z).
+    pub undo: Vec<Corrections>,
+    /// Undone states (Ctrl+Shift+Z).
+    pub redo: Vec<Corrections>,
+    /// The event whose correction dialog is open.
+    pub editing: Option<usize>,
+    /// The document whose publication-date dialog is open.
+    pub editing_published: Option<usize>,
+    /// The text span an event is being added from: (document, byte span).
+    pub adding: Option<(usize, (usize, usize))>,
+    /// Why the last correction could not be made (shown in its dialog).
+    pub edit_error: Option<String>,
+    tagger: Option<Arc<Tagger>>,
     job: Option<Job>,
     picker: Option<Receiver<Option<PathBuf>>>,
     export_picker: Option<(ExportFormat, Receiver<Option<PathBuf>>)>,
@@ -161,8 +221,9 @@ impl AppState {
         let spawned = std::thread::Builder::new()
             .name("read-folder".into())
             .spawn(move || {
-                let result =
-                    analyze_folder(&job_folder, &options, &job_progress).map_err(|e| e.to_string());
+                let result = analyze_folder(&job_folder, &options, &job_progress)
+                    .map(|base| editing::read_corrections(base, &options))
+                    .map_err(|e| e.to_string());
                 // The receiver is gone when another folder replaced this one.
                 let _ = tx.send(result);
             });
@@ -192,7 +253,7 @@ impl AppState {
             && let Ok(result) = job.result.try_recv()
         {
             match result {
-                Ok(analysis) => self.set_analysis(analysis),
+                Ok(read) => self.set_read(read),
                 Err(err) => self.status = Some(err),
             }
             self.job = None;
@@ -220,8 +281,46 @@ impl AppState {
         changed
     }
 
+    /// Shows a folder just read, with its corrections.
+    pub fn set_read(&mut self, read: Read) {
+        self.base = Some(Arc::new(read.base));
+        self.corrections = read.corrections;
+        self.sidecar = Some(read.sidecar);
+        self.tagger = Some(read.tagger);
+        self.undo.clear();
+        self.redo.clear();
+        self.set_analysis(read.corrected);
+        if !read.notices.is_empty() {
+            self.status = Some(read.notices.join("; "));
+        }
+    }
+
     /// Replaces the analysis shown (used by the job and by tests).
     pub fn set_analysis(&mut self, analysis: Analysis) {
+        self.editing = None;
+        self.editing_published = None;
+        self.adding = None;
+        self.install(analysis);
+        self.selected = None;
+        let restored = self
+            .restore
+            .take()
+            .filter(|r| r.folder.is_some() && r.folder == self.folder);
+        if let Some(settings) = restored {
+            self.filter = settings.filter;
+            self.apply_filter();
+            match settings.view {
+                Some(view) => self.view = view.clamped(),
+                None => self.fit_all(),
+            }
+        } else {
+            self.apply_filter();
+            self.fit_all();
+        }
+    }
+
+    /// Makes `analysis` the one shown, with its indexes; keeps the view.
+    fn install(&mut self, analysis: Analysis) {
         let mut actors: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for event in &analysis.events {
             for actor in &event.actors {
@@ -241,22 +340,6 @@ impl AppState {
         self.doc_events = doc_events;
         self.full_index = TimelineIndex::build(&analysis, self.lane_mode, None);
         self.analysis = Some(Arc::new(analysis));
-        self.selected = None;
-        let restored = self
-            .restore
-            .take()
-            .filter(|r| r.folder.is_some() && r.folder == self.folder);
-        if let Some(settings) = restored {
-            self.filter = settings.filter;
-            self.apply_filter();
-            match settings.view {
-                Some(view) => self.view = view.clamped(),
-                None => self.fit_all(),
-            }
-        } else {
-            self.apply_filter();
-            self.fit_all();
-        }
     }
 
     /// What to keep for the next run.
@@ -437,6 +520,24 @@ impl AppState {
                     self.select(Some(event));
                 }
             }
+            Command::EditEvent(event) => {
+                self.editing = event;
+                self.edit_error = None;
+            }
+            Command::CorrectEvent(event, draft) => self.correct_event(event, &draft),
+            Command::HideEvent(event) => self.hide_event(event),
+            Command::EditPublished(doc) => {
+                self.editing_published = doc;
+                self.edit_error = None;
+            }
+            Command::SetPublished(doc, date) => self.set_published(doc, date.as_deref()),
+            Command::StartAdd(span) => {
+                self.adding = span;
+                self.edit_error = None;
+            }
+            Command::AddEvent(draft) => self.add_event(&draft),
+            Command::Undo => self.undo_redo(true),
+            Command::Redo => self.undo_redo(false),
             Command::ExportJson(path) => self.export(ExportFormat::Json, &path),
             Command::ExportCsv(path) => self.export(ExportFormat::Csv, &path),
             Command::PickExport(format) => {
@@ -593,7 +694,7 @@ impl eframe::App for DatelineApp {
             };
             commands.push(Command::OpenFolder(folder));
         }
-        ui::shortcuts(ui.ctx(), &mut commands);
+        ui::shortcuts(ui.ctx(), &self.state, &mut commands);
         ui::app_ui(ui, &self.state, &mut commands);
         // The selection is revealed (scrolled to) for one frame only.
         self.state.reveal_selection = false;

@@ -1,5 +1,6 @@
-//! `--screenshot OUT.png`: wait for the folder, select the first dated
-//! event, let the layout settle, capture the window, save it and quit.
+//! `--screenshot OUT.png`: wait for the folder, set the [`Scene`] up (the
+//! first dated event selected, its correction dialog open…), let the layout
+//! settle, capture the window, save it and quit.
 
 use super::{AppState, Command};
 use eframe::egui;
@@ -8,10 +9,36 @@ use std::path::PathBuf;
 /// Frames to draw after loading before the capture (layout and scrolling settle).
 const SETTLE_FRAMES: u32 = 6;
 
+/// What the window shows in a screenshot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scene {
+    /// The whole folder, nothing selected.
+    Overview,
+    /// The first dated event selected, with its source.
+    #[default]
+    Selected,
+    /// The same with its correction dialog open.
+    Correct,
+}
+
+impl Scene {
+    /// Parses `overview`, `selected` or `correct`.
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "overview" => Some(Self::Overview),
+            "selected" => Some(Self::Selected),
+            "correct" => Some(Self::Correct),
+            _ => None,
+        }
+    }
+}
+
 /// The screenshot to take.
 #[derive(Debug)]
 pub struct ScreenshotPlan {
     out: PathBuf,
+    scene: Scene,
     settled: u32,
     requested: bool,
 }
@@ -19,9 +46,10 @@ pub struct ScreenshotPlan {
 impl ScreenshotPlan {
     /// A plan saving to `out`.
     #[must_use]
-    pub fn new(out: PathBuf) -> Self {
+    pub fn new(out: PathBuf, scene: Scene) -> Self {
         Self {
             out,
+            scene,
             settled: 0,
             requested: false,
         }
@@ -33,9 +61,12 @@ impl ScreenshotPlan {
         if state.busy() || self.requested {
             return;
         }
-        if self.settled == 0 && state.selected.is_none() {
+        if self.settled == 0 && state.selected.is_none() && self.scene != Scene::Overview {
             let first = state.index.order().first().map(|&e| e as usize);
             state.apply(Command::Select(first));
+            if self.scene == Scene::Correct {
+                state.apply(Command::EditEvent(first));
+            }
         }
         self.settled += 1;
         if self.settled < SETTLE_FRAMES {

@@ -82,10 +82,11 @@ pub fn tray_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
         ui.label("Undated events, documents without a publication date and problems appear here.");
         return;
     };
-    let undated_docs: Vec<&crate::analysis::DocAnalysis> = analysis
+    let undated_docs: Vec<(usize, &crate::analysis::DocAnalysis)> = analysis
         .docs
         .iter()
-        .filter(|d| d.doc.problems.iter().any(|p| p == NO_PUBLICATION_DATE))
+        .enumerate()
+        .filter(|(_, d)| d.doc.problems.iter().any(|p| p == NO_PUBLICATION_DATE))
         .collect();
     let problems: Vec<(&str, &str)> = analysis
         .all_problems()
@@ -111,8 +112,20 @@ pub fn tray_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                 .id_salt("undated-docs")
                 .auto_shrink(false)
                 .show(docs_col, |ui| {
-                    for doc in &undated_docs {
-                        let label = ui.label(&doc.doc.path);
+                    for &(index, doc) in &undated_docs {
+                        let label = ui
+                            .horizontal(|ui| {
+                                if state.base.is_some()
+                                    && ui
+                                        .small_button("Set date…")
+                                        .on_hover_text("Set this document's publication date")
+                                        .clicked()
+                                {
+                                    commands.push(Command::EditPublished(Some(index)));
+                                }
+                                ui.label(&doc.doc.path)
+                            })
+                            .inner;
                         if let Some(s) = &doc.year_suggestion {
                             label.on_hover_text(format!("Suggestion: {}", s.explain()));
                             ui.weak(format!(

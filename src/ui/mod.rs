@@ -1,6 +1,7 @@
 //! Drawing. Every function here reads the [`AppState`] and pushes
 //! [`Command`]s; none mutates the state.
 
+pub mod edit_ui;
 mod filter_ui;
 mod lists_ui;
 mod source_ui;
@@ -17,12 +18,31 @@ const ZOOM_STEP: f64 = 1.5;
 
 /// Keyboard shortcuts: Ctrl+O open, F fit, Esc clear, ←/→ and ↑/↓
 /// previous/next event in time, Shift+↑/↓ the nearest event in the lane
-/// above/below, +/− zoom, Home/End first/last event.
-pub fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
-    if ctx.egui_wants_keyboard_input() {
+/// above/below, +/− zoom, Home/End first/last event, E correct the
+/// selected event, Delete hide it, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo.
+pub fn shortcuts(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
+    if ctx.egui_wants_keyboard_input() || edit_ui::dialog_open(state) {
         return;
     }
     ctx.input_mut(|i| {
+        if i.consume_key(
+            egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+            egui::Key::Z,
+        ) || i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y)
+        {
+            commands.push(Command::Redo);
+        }
+        if i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z) {
+            commands.push(Command::Undo);
+        }
+        if let Some(selected) = state.selected {
+            if i.consume_key(egui::Modifiers::NONE, egui::Key::E) {
+                commands.push(Command::EditEvent(Some(selected)));
+            }
+            if i.consume_key(egui::Modifiers::NONE, egui::Key::Delete) {
+                commands.push(Command::HideEvent(selected));
+            }
+        }
         if i.consume_key(egui::Modifiers::COMMAND, egui::Key::O) {
             commands.push(Command::PickFolder);
         }
@@ -93,6 +113,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         filter_ui::filter_ui(ui, state, commands);
         timeline_ui::timeline_ui(ui, state, commands);
     });
+    edit_ui::dialogs_ui(ui, state, commands);
 }
 
 fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
@@ -118,6 +139,54 @@ fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
             ui.separator();
             if ui.button("Quit").clicked() {
                 ui.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            let editable = state.base.is_some();
+            if ui
+                .add_enabled(
+                    editable && !state.undo.is_empty(),
+                    egui::Button::new("Undo  (Ctrl+Z)"),
+                )
+                .clicked()
+            {
+                commands.push(Command::Undo);
+            }
+            if ui
+                .add_enabled(
+                    editable && !state.redo.is_empty(),
+                    egui::Button::new("Redo  (Ctrl+Shift+Z)"),
+                )
+                .clicked()
+            {
+                commands.push(Command::Redo);
+            }
+            ui.separator();
+            let selected = state.selected.filter(|_| editable);
+            if ui
+                .add_enabled(selected.is_some(), egui::Button::new("Correct event…  (E)"))
+                .clicked()
+            {
+                commands.push(Command::EditEvent(selected));
+            }
+            if ui
+                .add_enabled(
+                    selected.is_some(),
+                    egui::Button::new("Hide event  (Delete)"),
+                )
+                .clicked()
+                && let Some(event) = selected
+            {
+                commands.push(Command::HideEvent(event));
+            }
+            let doc = selected
+                .and_then(|e| state.analysis.as_ref()?.events.get(e))
+                .map(|e| e.doc);
+            if ui
+                .add_enabled(doc.is_some(), egui::Button::new("Set publication date…"))
+                .clicked()
+            {
+                commands.push(Command::EditPublished(doc));
             }
         });
         ui.menu_button("View", |ui| {

@@ -45,16 +45,76 @@ pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             commands.push(Command::OpenDocument(doc.doc.file_path().to_owned()));
         }
     });
-    if let Some(p) = &doc.published {
-        ui.label(format!("Published {} (from {})", p.date, p.source.as_str()));
-    } else {
-        ui.label(egui::RichText::new("No publication date").color(ui.visuals().warn_fg_color));
-        if let Some(suggestion) = &doc.year_suggestion {
-            ui.label(egui::RichText::new(format!("Suggestion: {}", suggestion.explain())).weak());
+    let editable = state.base.is_some();
+    ui.horizontal(|ui| {
+        if let Some(p) = &doc.published {
+            ui.label(format!("Published {} (from {})", p.date, p.source.as_str()));
+        } else {
+            ui.label(egui::RichText::new("No publication date").color(ui.visuals().warn_fg_color));
         }
+        let label = if doc.published.is_some() {
+            "Change…"
+        } else {
+            "Set…"
+        };
+        if editable
+            && ui
+                .small_button(label)
+                .on_hover_text(
+                    "Set the publication date: every relative date in the document follows",
+                )
+                .clicked()
+        {
+            commands.push(Command::EditPublished(Some(event.doc)));
+        }
+    });
+    if doc.published.is_none()
+        && let Some(suggestion) = &doc.year_suggestion
+    {
+        ui.label(egui::RichText::new(format!("Suggestion: {}", suggestion.explain())).weak());
     }
     ui.separator();
     event_summary_ui(ui, analysis, event);
+    if editable {
+        ui.horizontal(|ui| {
+            if ui
+                .button("Correct…")
+                .on_hover_text("Change the date or kind, add a note or tags, split a merge (E)")
+                .clicked()
+            {
+                commands.push(Command::EditEvent(Some(index)));
+            }
+            if ui
+                .button("Hide")
+                .on_hover_text("Not a real event: hide it (Delete; Ctrl+Z brings it back)")
+                .clicked()
+            {
+                commands.push(Command::HideEvent(index));
+            }
+            let text_id = source_text_id(event.doc);
+            let selection = egui::TextEdit::load_state(ui.ctx(), text_id)
+                .and_then(|s| s.cursor.char_range())
+                .filter(|r| !r.is_empty())
+                .map(|r| {
+                    let (a, b) = (r.primary.index, r.secondary.index);
+                    (doc.chars.byte_of(a.min(b).0), doc.chars.byte_of(a.max(b).0))
+                });
+            if ui
+                .add_enabled(
+                    selection.is_some(),
+                    egui::Button::new("Add event from selection…"),
+                )
+                .on_hover_text("Select the words that name an event in the text below, then add it")
+                .on_disabled_hover_text(
+                    "Select the words that name an event in the text below first",
+                )
+                .clicked()
+                && let Some(span) = selection
+            {
+                commands.push(Command::StartAdd(Some((event.doc, span))));
+            }
+        });
+    }
     let doc_events = state
         .doc_events
         .get(event.doc)
@@ -85,19 +145,29 @@ pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
         .show(ui, |ui| {
             // Wrap at the pane's width, measured inside the scroll area.
             let job = highlighted_text(ui, analysis, event, doc_events);
-            let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
+            let mut layouter = |ui: &egui::Ui, _: &dyn egui::TextBuffer, wrap: f32| {
+                let mut job = job.clone();
+                job.wrap.max_width = wrap;
+                ui.ctx().fonts_mut(|f| f.layout_job(job))
+            };
+            // Read-only: the text can be selected (to add an event) and copied.
+            let mut text = doc.doc.text.as_str();
+            let output = egui::TextEdit::multiline(&mut text)
+                .id(source_text_id(event.doc))
+                .frame(egui::Frame::NONE)
+                .desired_width(f32::INFINITY)
+                .layouter(&mut layouter)
+                .show(ui);
+            let galley = &output.galley;
             let sentence_rect = galley.pos_from_cursor(egui::text::CCursor::new(sentence_char));
-            let response = ui.add(
-                egui::Label::new(std::sync::Arc::clone(&galley))
-                    .selectable(true)
-                    .sense(egui::Sense::click()),
-            );
-            // Clicking another event's sentence selects that event.
-            if response.clicked()
-                && let Some(pos) = response.interact_pointer_pos()
-            {
-                let cursor = galley.cursor_from_pos(pos - response.rect.min);
-                let byte = doc.chars.byte_of(cursor.index.0);
+            let response = output.response.response;
+            // A click (no selection) on another event's sentence selects it.
+            let clicked_at = output
+                .cursor_range
+                .filter(|r| r.is_empty() && response.clicked())
+                .map(|r| r.primary.index);
+            if let Some(char_index) = clicked_at {
+                let byte = doc.chars.byte_of(char_index.0);
                 let hit = doc_events.iter().map(|&i| i as usize).find(|&i| {
                     analysis
                         .events
@@ -116,10 +186,15 @@ pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                 );
             }
             if state.reveal_selection {
-                let target = sentence_rect.translate(response.rect.min.to_vec2());
+                let target = sentence_rect.translate(output.galley_pos.to_vec2());
                 ui.scroll_to_rect(target, Some(egui::Align::Center));
             }
         });
+}
+
+/// The id of a document's text widget (its selection is read from it).
+fn source_text_id(doc: usize) -> egui::Id {
+    egui::Id::unique(("source-text", doc))
 }
 
 fn event_summary_ui(ui: &mut egui::Ui, analysis: &Analysis, event: &Event) {
@@ -165,6 +240,17 @@ fn event_summary_ui(ui: &mut egui::Ui, analysis: &Analysis, event: &Event) {
                 row(ui, "place", place.clone());
             }
             row(ui, "rule", event.rule.to_owned());
+            if let Some(edit) = event.edit.as_deref() {
+                if !edit.changed.is_empty() {
+                    row(ui, "corrected", edit.changed.join(", "));
+                }
+                if !edit.note.is_empty() {
+                    row(ui, "note", edit.note.clone());
+                }
+                if !edit.tags.is_empty() {
+                    row(ui, "tags", edit.tags.join(", "));
+                }
+            }
         });
 }
 

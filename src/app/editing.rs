@@ -1,0 +1,372 @@
+//! Corrections from the window: each edit is saved to the sidecar at once,
+//! pushed on the undo stack and re-applied to the folder as read.
+
+use super::{AppState, Read};
+use crate::analysis::{Analysis, Event, Options};
+use crate::corrections::sidecar::Sidecar;
+use crate::corrections::{
+    self, AddedEvent, Corrections, Origin, key_of, normalize, parse_user_date,
+};
+use crate::events::EventKind;
+use crate::temporal::Tagger;
+use std::sync::Arc;
+
+/// Undo steps kept.
+const UNDO_DEPTH: usize = 200;
+
+/// The correction dialog's fields, as the user typed them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventDraft {
+    /// The date: a TIMEX3 value or words; empty keeps the machine's.
+    pub date: String,
+    /// No date at all (the event goes to the tray).
+    pub undated: bool,
+    /// The kind.
+    pub kind: EventKind,
+    /// A false event.
+    pub hidden: bool,
+    /// Not the same event as the reports it was merged with.
+    pub split: bool,
+    /// A note.
+    pub note: String,
+    /// Tags, separated by commas.
+    pub tags: String,
+}
+
+impl EventDraft {
+    /// The dialog's starting point for `event`.
+    #[must_use]
+    pub fn of(event: &Event) -> Self {
+        let edit = event.edit.as_deref();
+        Self {
+            date: event.date.clone().unwrap_or_default(),
+            undated: false,
+            kind: event.kind,
+            hidden: false,
+            split: edit.is_some_and(|e| e.changed.contains(&"split")),
+            note: edit.map(|e| e.note.clone()).unwrap_or_default(),
+            tags: edit.map(|e| e.tags.join(", ")).unwrap_or_default(),
+        }
+    }
+}
+
+/// The add-event dialog's fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddDraft {
+    /// Index of the document.
+    pub doc: usize,
+    /// Byte span of the selected text (the trigger).
+    pub span: (usize, usize),
+    /// The kind.
+    pub kind: EventKind,
+    /// The date: a TIMEX3 value or words; empty for undated.
+    pub date: String,
+    /// A note.
+    pub note: String,
+    /// Tags, separated by commas.
+    pub tags: String,
+}
+
+fn split_tags(tags: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in tags.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        if !out.iter().any(|o| o == tag) {
+            out.push(tag.to_owned());
+        }
+    }
+    out
+}
+
+/// Reads the folder's sidecar and applies it (on the reading thread).
+pub(super) fn read_corrections(base: Analysis, options: &Options) -> Read {
+    let sidecar = Sidecar::of(&base.root);
+    let loaded = sidecar.load();
+    let tagger = Arc::new(Tagger::new());
+    let mut notices: Vec<String> = loaded.message.into_iter().collect();
+    let corrected = if loaded.corrections.is_empty() {
+        base.clone()
+    } else {
+        let (corrected, report) = corrections::apply(&base, &loaded.corrections, &tagger, options);
+        notices.extend(report.message());
+        corrected
+    };
+    Read {
+        base,
+        corrected,
+        corrections: loaded.corrections,
+        sidecar,
+        notices,
+        tagger,
+    }
+}
+
+impl AppState {
+    /// The publication date that anchors relative dates typed for `doc`.
+    fn anchor_of(&self, doc: usize) -> Option<chrono::NaiveDate> {
+        let analysis = self.analysis.as_ref()?;
+        analysis.docs.get(doc)?.published.as_ref().map(|p| p.date)
+    }
+
+    /// The machine's version of an event, by id.
+    fn machine_event(&self, id: &str) -> Option<&Event> {
+        self.base.as_ref()?.events.iter().find(|e| e.id == id)
+    }
+
+    fn origin_of(&self, event: usize) -> Option<(Origin, Event)> {
+        let analysis = self.analysis.as_ref()?;
+        let event = analysis.events.get(event)?;
+        let origin = match event.edit.as_deref() {
+            Some(edit) => edit.origin.clone(),
+            None => Origin::Found(key_of(analysis, event)?),
+        };
+        Some((origin, event.clone()))
+    }
+
+    /// Saves the dialog's changes to an event.
+    pub(super) fn correct_event(&mut self, index: usize, draft: &EventDraft) {
+        let Some((origin, event)) = self.origin_of(index) else {
+            return;
+        };
+        let tagger = self.tagger.clone();
+        let date = if draft.undated || draft.date.trim().is_empty() {
+            None
+        } else {
+            let Some(tagger) = tagger else { return };
+            match parse_user_date(&draft.date, self.anchor_of(event.doc), &tagger) {
+                Ok((value, _)) => Some(value),
+                Err(message) => {
+                    self.edit_error = Some(message);
+                    return;
+                }
+            }
+        };
+        let machine = self.machine_event(&event.id).cloned();
+        let before = self.corrections.clone();
+        self.corrections.edit_event(&origin, |mut fields| {
+            let machine_date = machine.as_ref().and_then(|m| m.date.clone());
+            match (&origin, draft.undated, date) {
+                (_, true, _) => fields.date.set(None),
+                (Origin::Found(_), false, None) => fields.date.reset(),
+                (Origin::Found(_), false, Some(value)) if Some(&value) == machine_date.as_ref() => {
+                    fields.date.reset();
+                }
+                (_, false, value) => fields.date.set(value),
+            }
+            let machine_kind = machine.as_ref().map_or(draft.kind, |m| m.kind);
+            *fields.kind = match origin {
+                Origin::Found(_) if draft.kind == machine_kind => None,
+                _ => Some(draft.kind),
+            };
+            *fields.hidden = draft.hidden;
+            if let Some(split) = fields.split {
+                *split = draft.split;
+            }
+            draft.note.trim().clone_into(fields.note);
+            *fields.tags = split_tags(&draft.tags);
+        });
+        self.editing = None;
+        self.commit(before, Some(event.id));
+    }
+
+    /// Hides an event.
+    pub(super) fn hide_event(&mut self, index: usize) {
+        let Some((origin, _)) = self.origin_of(index) else {
+            return;
+        };
+        let before = self.corrections.clone();
+        self.corrections
+            .edit_event(&origin, |fields| *fields.hidden = true);
+        self.editing = None;
+        self.commit(before, None);
+        self.status = Some("event hidden (Ctrl+Z brings it back)".to_owned());
+    }
+
+    /// Sets or clears a document's publication date.
+    pub(super) fn set_published(&mut self, doc: usize, input: Option<&str>) {
+        let Some(path) = self
+            .analysis
+            .as_ref()
+            .and_then(|a| a.docs.get(doc))
+            .map(|d| d.doc.path.clone())
+        else {
+            return;
+        };
+        let before = self.corrections.clone();
+        match input {
+            None => {
+                self.corrections.published.remove(&path);
+            }
+            Some(input) => {
+                let Some(tagger) = self.tagger.clone() else {
+                    return;
+                };
+                match parse_user_date(input, None, &tagger) {
+                    Ok((_, (first, last))) if first == last => {
+                        self.corrections.published.insert(path, first);
+                    }
+                    Ok((value, _)) => {
+                        self.edit_error = Some(format!(
+                            "a publication date is one day; “{input}” is {value}"
+                        ));
+                        return;
+                    }
+                    Err(message) => {
+                        self.edit_error = Some(message);
+                        return;
+                    }
+                }
+            }
+        }
+        self.editing_published = None;
+        let selected = self.selected_id();
+        self.commit(before, selected);
+    }
+
+    /// Adds an event from the add dialog.
+    pub(super) fn add_event(&mut self, draft: &AddDraft) {
+        let Some(analysis) = self.analysis.clone() else {
+            return;
+        };
+        let Some(doc) = analysis.docs.get(draft.doc) else {
+            return;
+        };
+        let text = doc.doc.text.get(draft.span.0..draft.span.1).unwrap_or("");
+        if text.trim().is_empty() {
+            self.edit_error = Some("select the words that name the event first".to_owned());
+            return;
+        }
+        let Some(sentence) = doc
+            .sentences
+            .iter()
+            .find(|s| s.start <= draft.span.0 && draft.span.0 < s.end.max(s.start + 1))
+            .and_then(|s| doc.doc.text.get(s.start..s.end))
+        else {
+            self.edit_error = Some("the selection is not inside a sentence".to_owned());
+            return;
+        };
+        let date = if draft.date.trim().is_empty() {
+            None
+        } else {
+            let Some(tagger) = self.tagger.clone() else {
+                return;
+            };
+            let anchor = doc.published.as_ref().map(|p| p.date);
+            match parse_user_date(&draft.date, anchor, &tagger) {
+                Ok((value, _)) => Some(value),
+                Err(message) => {
+                    self.edit_error = Some(message);
+                    return;
+                }
+            }
+        };
+        let before = self.corrections.clone();
+        // Only the part inside the sentence names the event.
+        let trigger: String = normalize(text)
+            .split(' ')
+            .filter(|w| sentence.contains(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.corrections.added.push(AddedEvent {
+            path: doc.doc.path.clone(),
+            kind: draft.kind,
+            text: trigger,
+            sentence: normalize(sentence.trim()),
+            date,
+            hidden: false,
+            note: draft.note.trim().to_owned(),
+            tags: split_tags(&draft.tags),
+        });
+        self.adding = None;
+        let n = self.corrections.added.len() - 1;
+        self.commit(before, None);
+        let added = self.analysis.as_ref().and_then(|a| {
+            a.events.iter().position(|e| {
+                e.edit
+                    .as_ref()
+                    .is_some_and(|x| x.origin == Origin::Added(n))
+            })
+        });
+        if added.is_none() {
+            self.status = Some("the event was kept but its text could not be placed".to_owned());
+        }
+        self.select(added);
+    }
+
+    fn selected_id(&self) -> Option<String> {
+        let analysis = self.analysis.as_ref()?;
+        Some(analysis.events.get(self.selected?)?.id.clone())
+    }
+
+    /// Undoes (true) or redoes (false) one correction.
+    pub(super) fn undo_redo(&mut self, undo: bool) {
+        let (from, to) = if undo {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some(state) = from.pop() else {
+            self.status = Some(
+                if undo {
+                    "nothing to undo"
+                } else {
+                    "nothing to redo"
+                }
+                .into(),
+            );
+            return;
+        };
+        to.push(std::mem::replace(&mut self.corrections, state));
+        let selected = self.selected_id();
+        self.save_and_apply(selected);
+        if self.status.is_none() {
+            self.status = Some(if undo { "undone" } else { "redone" }.into());
+        }
+    }
+
+    /// Records an edit (`before` was the state before it) and shows it.
+    fn commit(&mut self, before: Corrections, select: Option<String>) {
+        if before == self.corrections {
+            return;
+        }
+        self.undo.push(before);
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.save_and_apply(select);
+    }
+
+    /// Writes the sidecar and re-applies the corrections, keeping the view
+    /// and selecting the event with id `select` if it is still there.
+    fn save_and_apply(&mut self, select: Option<String>) {
+        self.status = None;
+        self.edit_error = None;
+        if let Some(sidecar) = &self.sidecar {
+            self.status = match sidecar.save(&self.corrections) {
+                Ok(path) if path == sidecar.fallback => Some(format!(
+                    "the folder cannot be written: corrections are kept in {}",
+                    path.display()
+                )),
+                Ok(_) => None,
+                Err(err) => Some(format!("corrections NOT saved: {err}")),
+            };
+        }
+        let (Some(base), Some(tagger)) = (self.base.clone(), self.tagger.clone()) else {
+            return;
+        };
+        let (analysis, report) =
+            corrections::apply(&base, &self.corrections, &tagger, &self.options);
+        if self.status.is_none() {
+            self.status = report.message();
+        }
+        self.install(analysis);
+        self.apply_filter();
+        let index = select.and_then(|id| {
+            self.analysis
+                .as_ref()
+                .and_then(|a| a.events.iter().position(|e| e.id == id))
+        });
+        self.selected = None;
+        self.select(index);
+    }
+}
