@@ -247,3 +247,54 @@ fn zoom_lanes_and_filter_come_back_after_a_restart() {
     assert_eq!(state.lane_mode, dateline::timeline::LaneMode::Actor);
     assert!(state.filtered.count > 0 && state.index.dated() > 0);
 }
+
+#[test]
+fn the_sorted_table_scrolls_to_the_selection() {
+    // Thousands of rows: most are off screen and not laid out.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(|cc| {
+            let mut app = DatelineApp::new(cc, None, Options::default(), None);
+            app.state
+                .set_analysis(dateline::timeline::synthetic::analysis(5_000, 3));
+            app
+        });
+    harness.run_steps(2);
+    harness
+        .state_mut()
+        .state
+        .apply(Command::SortList(dateline::timeline::SortColumn::Kind));
+    harness.run_steps(2);
+    let state = &harness.state().state;
+    let analysis = state.analysis.clone().unwrap_or_default();
+    let kinds: Vec<_> = state
+        .table
+        .iter()
+        .map(|&i| analysis.events[i as usize].kind)
+        .collect();
+    assert!(!kinds.is_empty() && kinds.windows(2).all(|w| w[0] <= w[1]));
+    // Select rows from the model: each one's row comes on screen (only
+    // visible rows are laid out, so a found row was scrolled to).
+    let rows = state.table.clone();
+    let far = rows.get(rows.len() * 3 / 4).copied().unwrap_or_default();
+    let far_label = dateline::ui::event_label(&analysis, &analysis.events[far as usize]);
+    assert!(
+        harness.query_all_by_label(&far_label).next().is_none(),
+        "a far row is not laid out before it is selected"
+    );
+    for &event in [rows.first(), rows.last(), rows.get(rows.len() / 2)]
+        .into_iter()
+        .flatten()
+    {
+        harness
+            .state_mut()
+            .state
+            .apply(Command::Select(Some(event as usize)));
+        harness.run_steps(3);
+        let label = dateline::ui::event_label(&analysis, &analysis.events[event as usize]);
+        assert!(
+            harness.query_all_by_label(&label).next().is_some(),
+            "row of event {event} not shown"
+        );
+    }
+}

@@ -10,7 +10,7 @@ use crate::analysis::{Analysis, Options, Progress, analyze_folder};
 use crate::corrections::Corrections;
 use crate::corrections::sidecar::Sidecar;
 use crate::temporal::Tagger;
-use crate::timeline::{Applied, Filter, LaneMode, TimelineIndex, View};
+use crate::timeline::{Applied, Filter, LaneMode, Sort, SortColumn, TimelineIndex, View};
 use crate::ui;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -69,6 +69,8 @@ pub enum Command {
     StartAdd(Option<(usize, (usize, usize))>),
     /// Add an event from the add dialog.
     AddEvent(AddDraft),
+    /// Sort the events table by this column (again: the other way round).
+    SortList(SortColumn),
     /// Undo the last correction.
     Undo,
     /// Redo the last undone correction.
@@ -99,6 +101,9 @@ pub struct Settings {
     pub lane_mode: LaneMode,
     /// The filter (restored with the folder).
     pub filter: Filter,
+    /// The events table's order.
+    #[serde(default)]
+    pub sort: Sort,
 }
 
 /// Key of [`Settings`] in eframe's storage.
@@ -142,6 +147,10 @@ pub struct AppState {
     pub filter: Filter,
     /// What the filter let through, with counts per kind.
     pub filtered: Applied,
+    /// The events table's order.
+    pub sort: Sort,
+    /// The dated events shown, in the table's order.
+    pub table: Vec<u32>,
     /// Actors with their number of events, busiest first (for the filter bar).
     pub actors: Vec<(String, usize)>,
     /// Events of each document, in text order (for the source pane).
@@ -350,12 +359,14 @@ impl AppState {
             view: self.analysis.is_some().then_some(self.view),
             lane_mode: self.lane_mode,
             filter: self.filter.clone(),
+            sort: self.sort,
         }
     }
 
     /// Applies settings kept from a previous run: the lane grouping now,
     /// the view and filter once the same folder has been read.
     pub fn restore(&mut self, settings: Settings) {
+        self.sort = settings.sort;
         if settings.lane_mode != self.lane_mode {
             self.lane_mode = settings.lane_mode;
             self.rebuild_index();
@@ -379,6 +390,7 @@ impl AppState {
         } else {
             self.full_index.filtered(&self.filtered.shown)
         };
+        self.table = self.sort.apply(analysis, self.index.order());
     }
 
     fn fit_all(&mut self) {
@@ -536,6 +548,13 @@ impl AppState {
                 self.edit_error = None;
             }
             Command::AddEvent(draft) => self.add_event(&draft),
+            Command::SortList(column) => {
+                self.sort = self.sort.clicked(column);
+                if let Some(analysis) = &self.analysis {
+                    self.table = self.sort.apply(analysis, self.index.order());
+                }
+                self.reveal_selection = self.selected.is_some();
+            }
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
             Command::ExportJson(path) => self.export(ExportFormat::Json, &path),

@@ -11,11 +11,13 @@
 
 mod filter;
 mod layout;
+mod sort;
 pub mod synthetic;
 mod view;
 
 pub use filter::{Applied, Filter};
 pub use layout::{Item, Layout, LayoutParams, density, layout};
+pub use sort::{Sort, SortColumn};
 pub use view::{Tick, TickRow, View, ticks};
 
 use crate::analysis::Analysis;

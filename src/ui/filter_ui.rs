@@ -62,6 +62,7 @@ pub fn filter_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             .first()
             .map_or("any actor", String::as_str)
             .to_owned();
+        let label = ui.label(RichText::new("actor").weak());
         egui::ComboBox::from_id_salt("filter-actor")
             .selected_text(actor_label)
             .height(400.0)
@@ -81,7 +82,9 @@ pub fn filter_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                         filter.actors = vec![actor.clone()];
                     }
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         date_range_ui(ui, &mut filter);
         if !filter.is_empty() && ui.button("Clear").clicked() {
             filter = Filter::default();

@@ -4,6 +4,7 @@
 use super::theme::kind_color;
 use crate::analysis::{Analysis, Event, NO_PUBLICATION_DATE};
 use crate::app::{AppState, Command};
+use crate::timeline::SortColumn;
 use eframe::egui;
 
 /// Characters of the sentence shown in a list row.
@@ -25,6 +26,43 @@ pub fn event_label(analysis: &Analysis, event: &Event) -> String {
     format!("{date} · {} · {snippet}", event.kind.as_str())
 }
 
+/// A small triangle: up for ascending, down for descending (drawn, as the
+/// fonts available everywhere have no arrow glyphs).
+fn sort_arrow(ui: &mut egui::Ui, descending: bool) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(8.0, 8.0), egui::Sense::hover());
+    let (top, bottom) = (rect.top(), rect.bottom());
+    let points = if descending {
+        vec![
+            rect.left_top(),
+            rect.right_top(),
+            egui::pos2(rect.center().x, bottom),
+        ]
+    } else {
+        vec![
+            rect.left_bottom(),
+            rect.right_bottom(),
+            egui::pos2(rect.center().x, top),
+        ]
+    };
+    ui.painter().add(egui::Shape::convex_polygon(
+        points,
+        ui.visuals().strong_text_color(),
+        egui::Stroke::NONE,
+    ));
+}
+
+fn row_details(analysis: &Analysis, event: &Event) -> String {
+    let doc = analysis
+        .docs
+        .get(event.doc)
+        .map_or("", |d| d.doc.path.as_str());
+    let mut details = format!("{}\n{doc}", analysis.sentence_text(event).trim());
+    if !event.actors.is_empty() {
+        details.push_str(&format!("\nactors: {}", event.actors.join(", ")));
+    }
+    details
+}
+
 fn event_row(
     ui: &mut egui::Ui,
     state: &AppState,
@@ -41,7 +79,9 @@ fn event_row(
     } else {
         kind_color(event.kind)
     });
-    let response = ui.add(egui::Button::selectable(selected, text).truncate());
+    let response = ui
+        .add(egui::Button::selectable(selected, text).truncate())
+        .on_hover_text(row_details(analysis, event));
     if response.clicked() {
         commands.push(Command::Select(Some(index)));
     }
@@ -50,7 +90,9 @@ fn event_row(
     }
 }
 
-/// The list of dated events, in timeline order (undated ones are in the tray).
+/// The events table: dated events shown by the filter, sortable by date,
+/// kind, actor or document; virtualised (only visible rows are laid out)
+/// and scrolled to the selection when it changes.
 pub fn events_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     ui.heading(format!("Events on the timeline ({})", state.index.dated()));
     let Some(analysis) = &state.analysis else {
@@ -61,19 +103,40 @@ pub fn events_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
         });
         return;
     };
-    // Rows come straight from the index: only the visible ones are touched.
-    let entries = state.index.order();
-    let row_height = ui.spacing().interact_size.y;
-    egui::ScrollArea::vertical().auto_shrink(false).show_rows(
-        ui,
-        row_height,
-        entries.len(),
-        |ui, rows| {
-            for &event in entries.get(rows).unwrap_or_default() {
-                event_row(ui, state, analysis, event as usize, commands);
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new("sort by").weak());
+        for column in SortColumn::ALL {
+            let current = state.sort.column == column;
+            let response = ui
+                .selectable_label(current, column.as_str())
+                .on_hover_text("Sort the table by this column; again to turn it round");
+            if response.clicked() {
+                commands.push(Command::SortList(column));
             }
-        },
-    );
+            if current {
+                sort_arrow(ui, state.sort.descending);
+            }
+        }
+    });
+    let rows = &state.table;
+    let row_height = ui.spacing().interact_size.y;
+    let mut area = egui::ScrollArea::vertical().auto_shrink(false);
+    if state.reveal_selection
+        && let Some(position) = state
+            .selected
+            .and_then(|s| rows.iter().position(|&r| r as usize == s))
+    {
+        // Rows off screen are not laid out, so scroll by arithmetic.
+        let pitch = row_height + ui.spacing().item_spacing.y;
+        #[expect(clippy::cast_precision_loss, reason = "row positions")]
+        let top = position as f32 * pitch - ui.available_height() / 2.0;
+        area = area.vertical_scroll_offset(top.max(0.0));
+    }
+    area.show_rows(ui, row_height, rows.len(), |ui, range| {
+        for &event in rows.get(range).unwrap_or_default() {
+            event_row(ui, state, analysis, event as usize, commands);
+        }
+    });
 }
 
 /// The tray: undated events, undated documents and problems, side by side.

@@ -231,7 +231,7 @@ fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
                 ui.label(folder.display().to_string());
             }
             _ => {
-                ui.label("Open a folder of articles (File ▸ Open folder, or drop one here)");
+                ui.label("Open a folder of articles (File > Open folder, or drop one here)");
             }
         }
         if let Some((fraction, _)) = state.loading() {
