@@ -58,7 +58,8 @@ fn row_details(analysis: &Analysis, event: &Event) -> String {
         .map_or("", |d| d.doc.path.as_str());
     let mut details = format!("{}\n{doc}", analysis.sentence_text(event).trim());
     if !event.actors.is_empty() {
-        details.push_str(&format!("\nactors: {}", event.actors.join(", ")));
+        details.push_str("\nactors: ");
+        details.push_str(&event.actors.join(", "));
     }
     details
 }
