@@ -4,18 +4,22 @@
 //! Nothing here reads the clock or touches the UI. Reading is parallel
 //! (rayon) and reports [`Progress`]; it never fails as a whole.
 
+use crate::cache::{CachedFile, FileRecord, FileStamp, FolderCache};
 use crate::corpus::{
     Document, Entry, FolderError, Published, PublishedSource, detect_published, list_files,
-    read_file,
+    load_file, relative_path,
 };
 use crate::events::{EventExtractor, EventKind, Mention, Modality, merge_groups};
+use crate::store::content_hash;
 use crate::temporal::{Tagger, Timex, YearSuggestion};
 use crate::text::{CharMap, Sentence, repair, split_sentences};
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 /// Shared progress of a running analysis (read by the UI thread).
 #[derive(Debug, Default)]
@@ -54,7 +58,7 @@ pub struct Options {
 }
 
 /// One document after extraction. All offsets are bytes into `doc.text`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DocAnalysis {
     /// The document as read.
     pub doc: Document,
@@ -64,7 +68,8 @@ pub struct DocAnalysis {
     pub sentences: Vec<Sentence>,
     /// Its time expressions, resolved against `published`.
     pub timexes: Vec<Timex>,
-    /// Byte → char offsets of `doc.text`.
+    /// Byte → char offsets of `doc.text` (rebuilt, not stored, by the cache).
+    #[serde(skip)]
     pub chars: CharMap,
     /// Years the text allows when no publication date was found (a
     /// suggestion for the user, never applied by itself).
@@ -72,7 +77,7 @@ pub struct DocAnalysis {
 }
 
 /// An event on the timeline. Offsets are bytes into its document's text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Stable id: hash of document path, kind and trigger offset.
     pub id: String,
@@ -81,7 +86,8 @@ pub struct Event {
     /// Kind.
     pub kind: EventKind,
     /// Name of the rule that found it.
-    pub rule: &'static str,
+    #[serde(deserialize_with = "crate::cache::de_static")]
+    pub rule: crate::cache::Name,
     /// Byte span of its sentence.
     pub sentence: (usize, usize),
     /// Byte span of its trigger word(s).
@@ -103,6 +109,7 @@ pub struct Event {
     /// Ids of other mentions of the same real event.
     pub merged_with: Vec<String>,
     /// What the user changed, when anything (see [`crate::corrections`]).
+    #[serde(skip)]
     pub edit: Option<Box<crate::corrections::EventEdit>>,
 }
 
@@ -177,6 +184,46 @@ pub fn analyze_folder(
     options: &Options,
     progress: &Progress,
 ) -> Result<Analysis, FolderError> {
+    read_folder(root, options, progress, &ReadHooks::default()).map(|read| read.analysis)
+}
+
+/// Optional extras of [`read_folder`].
+#[derive(Default)]
+pub struct ReadHooks<'a> {
+    /// An earlier read of the same folder: unchanged files are taken from it.
+    pub cache: Option<FolderCache>,
+    /// Called, from the reading thread, with the documents finished since
+    /// the last call (in batches growing with the read; the final result
+    /// has them all again, in order), so that a caller can show the first
+    /// events long before the whole folder is read.
+    pub partial: Option<&'a (dyn Fn(Vec<AnalysedDoc>) + Sync)>,
+}
+
+/// What [`read_folder`] found.
+pub struct FolderRead {
+    /// The folder's analysis.
+    pub analysis: Analysis,
+    /// Each file read (relative path), as it was: for the next cache.
+    pub records: HashMap<String, FileRecord>,
+    /// Files taken unchanged from the cache.
+    pub reused: usize,
+}
+
+/// Most files in one partial result.
+const MAX_PARTIAL_FILES: usize = 512;
+
+/// Reads and analyses every file under `root`, reusing `hooks.cache` for
+/// unchanged files and handing partial results to `hooks.partial`. Documents
+/// come out in path order, whatever order the threads finish in.
+///
+/// # Errors
+/// Only when `root` itself cannot be opened; unreadable files become problems.
+pub fn read_folder(
+    root: &Path,
+    options: &Options,
+    progress: &Progress,
+    hooks: &ReadHooks<'_>,
+) -> Result<FolderRead, FolderError> {
     let entries = list_files(root)?;
     let mut problems = Vec::new();
     let mut files = Vec::new();
@@ -188,37 +235,156 @@ pub fn analyze_folder(
     }
     progress.total.store(files.len(), Ordering::Relaxed);
     let tagger = Tagger::new();
-    // One file can hold many articles (a mailbox, a news-API export): each
-    // file's documents are analysed in parallel too, and keep their order.
-    let per_file: Vec<Vec<AnalysedDoc>> = files
-        .par_iter()
-        .map(|path| {
-            if progress.cancel.load(Ordering::Relaxed) {
-                return Vec::new();
+    let (tx, rx) = mpsc::channel::<(usize, FileResult)>();
+    let mut slots: Vec<Option<FileResult>> = Vec::new();
+    slots.resize_with(files.len(), || None);
+    std::thread::scope(|scope| {
+        let files = &files;
+        let tagger = &tagger;
+        scope.spawn(move || {
+            files
+                .par_iter()
+                .enumerate()
+                .for_each_with(tx, |tx, (i, path)| {
+                    if progress.cancel.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let result = read_one(root, path, options, tagger, hooks.cache.as_ref());
+                    progress.done.fetch_add(1, Ordering::Relaxed);
+                    // The receiver lives until every sender is gone.
+                    let _ = tx.send((i, result));
+                });
+        });
+        // Collect on this thread, handing out partial results as they come,
+        // in batches that grow with the read (the receiver re-indexes per
+        // batch; the documents themselves are copied once each).
+        let mut pending: Vec<usize> = Vec::new();
+        let mut done = 0usize;
+        for (i, result) in rx {
+            done += 1;
+            if let Some(slot) = slots.get_mut(i) {
+                *slot = Some(result);
+                pending.push(i);
             }
-            let analysed = read_file(root, path)
-                .into_par_iter()
-                .map(|doc| analyze_document(doc, &tagger, options))
-                .collect();
-            progress.done.fetch_add(1, Ordering::Relaxed);
-            analysed
-        })
-        .collect();
-    let docs = per_file.into_iter().flatten();
+            if let Some(partial) = hooks.partial
+                && pending.len() >= (done / 16).clamp(1, MAX_PARTIAL_FILES)
+            {
+                partial(take_partial(&slots, &mut pending));
+            }
+        }
+    });
     let mut analysis = Analysis {
         root: root.to_path_buf(),
         docs: Vec::new(),
         events: Vec::new(),
         problems,
     };
-    for doc in docs {
-        analysis.push(doc);
+    let mut records = HashMap::new();
+    let mut reused = 0;
+    for result in slots.into_iter().flatten() {
+        if let Some((rel, record)) = result.record {
+            records.insert(rel, record);
+        }
+        reused += usize::from(result.reused);
+        for doc in result.docs {
+            analysis.push(doc);
+        }
     }
     analysis.merge_mentions();
-    Ok(analysis)
+    Ok(FolderRead {
+        analysis,
+        records,
+        reused,
+    })
+}
+
+/// One file's outcome.
+struct FileResult {
+    docs: Vec<AnalysedDoc>,
+    /// For the next cache: (relative path, record); none when unreadable.
+    record: Option<(String, FileRecord)>,
+    reused: bool,
+}
+
+/// Copies of the documents finished since the last partial result.
+fn take_partial(slots: &[Option<FileResult>], pending: &mut Vec<usize>) -> Vec<AnalysedDoc> {
+    pending.sort_unstable();
+    pending
+        .drain(..)
+        .filter_map(|i| slots.get(i)?.as_ref())
+        .flat_map(|r| r.docs.iter().cloned())
+        .collect()
+}
+
+/// Reads one file: from the cache when it has not changed, else from disk.
+fn read_one(
+    root: &Path,
+    path: &Path,
+    options: &Options,
+    tagger: &Tagger,
+    cache: Option<&FolderCache>,
+) -> FileResult {
+    let rel = relative_path(root, path);
+    let stamp = std::fs::metadata(path).ok().map(|m| FileStamp::of(&m));
+    let cached = cache.and_then(|c| c.take(&rel)).filter(|c| c.fits(options));
+    let from_cache = |cached: CachedFile, stamp: FileStamp| FileResult {
+        record: Some((
+            rel.clone(),
+            FileRecord {
+                stamp,
+                hash: cached.hash,
+            },
+        )),
+        docs: cached
+            .docs
+            .into_iter()
+            .map(|d| AnalysedDoc {
+                doc: d.doc,
+                events: d.events,
+            })
+            .collect(),
+        reused: true,
+    };
+    if let (Some(c), Some(stamp)) = (&cached, stamp)
+        && c.stamp == stamp
+        && let Some(c) = cached
+    {
+        return from_cache(c, stamp);
+    }
+    match load_file(root, path) {
+        Ok(loaded) => {
+            let hash = content_hash(&loaded.bytes);
+            let stamp = stamp.unwrap_or(FileStamp {
+                size: loaded.bytes.len() as u64,
+                modified_ns: 0,
+            });
+            if let Some(c) = cached.filter(|c| c.hash == hash) {
+                return from_cache(c, stamp);
+            }
+            let docs = loaded
+                .parse()
+                .into_par_iter()
+                .map(|doc| analyze_document(doc, tagger, options))
+                .collect();
+            FileResult {
+                docs,
+                record: Some((rel, FileRecord { stamp, hash })),
+                reused: false,
+            }
+        }
+        Err(failed) => FileResult {
+            docs: failed
+                .into_iter()
+                .map(|doc| analyze_document(doc, tagger, options))
+                .collect(),
+            record: None,
+            reused: false,
+        },
+    }
 }
 
 /// What one document yields before it joins an [`Analysis`].
+#[derive(Debug, Clone)]
 pub struct AnalysedDoc {
     /// The document with its sentences and time expressions.
     pub doc: DocAnalysis,

@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod corpus;
 pub mod corrections;

@@ -23,7 +23,9 @@ use serde::{Deserialize, Serialize};
 pub use decode::decode_bytes;
 pub use docx::MAX_DOCX_XML_BYTES;
 pub use published::{PublishedGuess, detect_published};
-pub use walk::{Entry, FolderError, MAX_FILE_BYTES, list_files, read_file, relative_path};
+pub use walk::{
+    Entry, FolderError, Loaded, MAX_FILE_BYTES, list_files, load_file, read_file, relative_path,
+};
 
 /// Where a document's publication date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,7 +55,7 @@ impl PublishedSource {
 }
 
 /// A document's publication date and how it was found.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Published {
     /// The date.
     pub date: NaiveDate,
@@ -66,7 +68,7 @@ pub struct Published {
 }
 
 /// One article as read from disk, before extraction.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Document {
     /// Path relative to the opened folder, with `/` separators.
     pub path: String,

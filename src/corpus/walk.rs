@@ -154,6 +154,26 @@ impl Format {
 /// become problems on a document named after the file (or the record).
 #[must_use]
 pub fn read_file(root: &Path, path: &Path) -> Vec<Document> {
+    match load_file(root, path) {
+        Ok(loaded) => loaded.parse(),
+        Err(failed) => failed,
+    }
+}
+
+/// A file's bytes, loaded and not yet parsed (so that the folder cache can
+/// hash them first).
+#[derive(Debug)]
+pub struct Loaded {
+    rel: String,
+    stem: String,
+    format: Format,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Loads a file of a format Dateline reads. A file that cannot be read (type,
+/// size, permissions) comes back as its problem document instead.
+pub fn load_file(root: &Path, path: &Path) -> Result<Loaded, Vec<Document>> {
     let rel = relative_path(root, path);
     let stem = path
         .file_stem()
@@ -173,47 +193,66 @@ pub fn read_file(root: &Path, path: &Path) -> Vec<Document> {
         } else {
             format!(".{ext}")
         };
-        return failed(format!("not read: unsupported file type ({what})"));
+        return Err(failed(format!("not read: unsupported file type ({what})")));
     };
     let bytes = match std::fs::metadata(path) {
         Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-            return failed(format!(
+            return Err(failed(format!(
                 "not read: too large ({} MB, the limit is {} MB)",
                 meta.len() / 1_000_000,
                 MAX_FILE_BYTES / 1_000_000
-            ));
+            )));
         }
         Ok(_) => std::fs::read(path),
         Err(err) => Err(err),
     };
-    let bytes = match bytes {
-        Ok(bytes) => bytes,
-        Err(err) => return failed(format!("cannot read: {err}")),
-    };
-    // The readers do not panic by design; this is the net under third-party
-    // parsers, so one bad file can never take the whole folder down.
-    let read =
-        std::panic::catch_unwind(AssertUnwindSafe(|| read_bytes(format, &rel, &stem, &bytes)));
-    let Ok(mut docs) = read else {
-        return failed(format!(
-            "not read: the {} reader failed on this file (damaged or unusual content)",
-            format.name()
-        ));
-    };
-    if docs.is_empty() {
-        return failed("empty: no articles in this file".to_owned());
+    match bytes {
+        Ok(bytes) => Ok(Loaded {
+            rel,
+            stem,
+            format,
+            bytes,
+        }),
+        Err(err) => Err(failed(format!("cannot read: {err}"))),
     }
-    for doc in &mut docs {
-        if doc.text.trim().is_empty() && doc.problems.is_empty() {
-            let what = if doc.record.is_some() {
-                "empty: no text in this record"
-            } else {
-                "empty: no text in this file"
-            };
-            doc.problems.push(what.to_owned());
+}
+
+impl Loaded {
+    /// Parses the bytes with the reader of the file's format.
+    #[must_use]
+    pub fn parse(&self) -> Vec<Document> {
+        let (rel, stem, format) = (&self.rel, &self.stem, self.format);
+        let failed = |problem: String| {
+            let mut doc = Document::new(rel.clone(), stem.clone());
+            doc.problems.push(problem);
+            vec![doc]
+        };
+        // The readers do not panic by design; this is the net under third-party
+        // parsers, so one bad file can never take the whole folder down.
+        let read = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            read_bytes(format, rel, stem, &self.bytes)
+        }));
+        let Ok(mut docs) = read else {
+            return failed(format!(
+                "not read: the {} reader failed on this file (damaged or unusual content)",
+                format.name()
+            ));
+        };
+        if docs.is_empty() {
+            return failed("empty: no articles in this file".to_owned());
         }
+        for doc in &mut docs {
+            if doc.text.trim().is_empty() && doc.problems.is_empty() {
+                let what = if doc.record.is_some() {
+                    "empty: no text in this record"
+                } else {
+                    "empty: no text in this file"
+                };
+                doc.problems.push(what.to_owned());
+            }
+        }
+        docs
     }
-    docs
 }
 
 /// Hands the file's bytes to the reader of its format.

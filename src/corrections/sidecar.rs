@@ -40,19 +40,10 @@ impl Sidecar {
     /// The sidecar locations of `folder`.
     #[must_use]
     pub fn of(folder: &Path) -> Self {
-        let canonical = folder
-            .canonicalize()
-            .unwrap_or_else(|_| folder.to_path_buf());
-        let name = canonical
-            .file_name()
-            .map_or_else(|| "root".to_owned(), |n| n.to_string_lossy().into_owned());
-        let tag = format!(
-            "{name}-{:016x}",
-            fnv(canonical.as_os_str().as_encoded_bytes())
-        );
+        let tag = crate::store::folder_tag(folder);
         Self {
             primary: folder.join(DIR).join(FILE),
-            fallback: config_dir()
+            fallback: crate::store::config_dir()
                 .join("dateline")
                 .join("corrections")
                 .join(tag)
@@ -82,14 +73,14 @@ impl Sidecar {
     pub fn save(&self, corrections: &Corrections) -> std::io::Result<PathBuf> {
         let mut bytes = serde_json::to_vec_pretty(corrections).map_err(std::io::Error::other)?;
         bytes.push(b'\n');
-        let primary = write_into(&self.primary, &bytes);
+        let primary = crate::store::write_into(&self.primary, &bytes);
         match primary {
             Ok(()) => {
                 // An older copy in the fallback must not win the next load.
                 let _ = std::fs::remove_file(&self.fallback);
                 Ok(self.primary.clone())
             }
-            Err(first) => write_into(&self.fallback, &bytes)
+            Err(first) => crate::store::write_into(&self.fallback, &bytes)
                 .map(|()| self.fallback.clone())
                 .map_err(|second| {
                     std::io::Error::new(
@@ -103,13 +94,6 @@ impl Sidecar {
                 }),
         }
     }
-}
-
-fn write_into(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    crate::store::write_atomically(path, bytes)
 }
 
 /// Reads one sidecar file; an unreadable one is renamed aside.
@@ -173,23 +157,4 @@ fn keep_aside(path: &Path) -> std::io::Result<PathBuf> {
         }
     }
     Err(std::io::Error::other("too many kept-aside files"))
-}
-
-/// The user's configuration directory (XDG on Unix, `APPDATA` on Windows).
-fn config_dir() -> PathBuf {
-    let env = |name: &str| {
-        std::env::var_os(name)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
-    env("XDG_CONFIG_HOME")
-        .or_else(|| env("APPDATA"))
-        .or_else(|| env("HOME").map(|h| h.join(".config")))
-        .unwrap_or_else(std::env::temp_dir)
-}
-
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash: u64, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }

@@ -2,7 +2,88 @@
 //! so a crash never leaves half a file behind.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// A name for `folder` that is unique per absolute path and still readable:
+/// `<folder name>-<hash of the canonical path>`. Used for the per-folder
+/// directories in the user's configuration and cache directories.
+#[must_use]
+pub fn folder_tag(folder: &Path) -> String {
+    let canonical = folder
+        .canonicalize()
+        .unwrap_or_else(|_| folder.to_path_buf());
+    let name = canonical
+        .file_name()
+        .map_or_else(|| "root".to_owned(), |n| n.to_string_lossy().into_owned());
+    format!(
+        "{name}-{:016x}",
+        fnv(canonical.as_os_str().as_encoded_bytes())
+    )
+}
+
+fn env_dir(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+/// The user's configuration directory (XDG on Unix, `APPDATA` on Windows).
+#[must_use]
+pub fn config_dir() -> PathBuf {
+    env_dir("XDG_CONFIG_HOME")
+        .or_else(|| env_dir("APPDATA"))
+        .or_else(|| env_dir("HOME").map(|h| h.join(".config")))
+        .unwrap_or_else(std::env::temp_dir)
+}
+
+/// The user's cache directory (XDG on Unix, `LOCALAPPDATA` on Windows).
+#[must_use]
+pub fn cache_dir() -> PathBuf {
+    env_dir("XDG_CACHE_HOME")
+        .or_else(|| env_dir("LOCALAPPDATA"))
+        .or_else(|| env_dir("HOME").map(|h| h.join(".cache")))
+        .unwrap_or_else(std::env::temp_dir)
+}
+
+/// FNV-1a, 64 bits: for short keys (paths).
+#[must_use]
+pub fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash: u64, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A fast 64-bit content hash (eight bytes per step) to tell whether a file
+/// or a cache payload changed. Not cryptographic; stable across builds and
+/// platforms, unlike `std`'s hasher.
+#[must_use]
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut hash = 0x243f_6a88_85a3_08d3 ^ (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        hash ^= hash >> 29;
+    }
+    for &b in chunks.remainder() {
+        hash = (hash ^ u64::from(b)).wrapping_mul(K);
+        hash ^= hash >> 29;
+    }
+    hash
+}
+
+/// Creates `path`'s folder, then writes it atomically.
+///
+/// # Errors
+/// When the folder cannot be made or the file written.
+pub fn write_into(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    write_atomically(path, bytes)
+}
 
 /// Writes `bytes` to `path` atomically.
 ///
@@ -32,7 +113,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::write_atomically;
+    use super::{content_hash, write_atomically};
+
+    #[test]
+    fn content_hash_sees_every_byte() {
+        let text = b"The minister visited Moscow on Tuesday, 5 August 2017.";
+        let base = content_hash(text);
+        for i in 0..text.len() {
+            let mut changed = text.to_vec();
+            changed[i] ^= 1;
+            assert_ne!(content_hash(&changed), base, "byte {i}");
+        }
+        assert_ne!(content_hash(&text[..text.len() - 1]), base);
+        assert_eq!(content_hash(text), base);
+    }
 
     #[test]
     fn writes_and_replaces_without_leftovers() {

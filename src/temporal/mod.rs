@@ -88,7 +88,7 @@ pub enum Tense {
 }
 
 /// A time expression found in a text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Timex {
     /// Byte start in the tagged text.
     pub start: usize,
@@ -99,13 +99,15 @@ pub struct Timex {
     /// TIMEX3 value.
     pub value: String,
     /// TIMEX3 mod (`START`, `END`, `APPROX`, `MORE_THAN`, …).
-    pub modifier: Option<&'static str>,
+    #[serde(deserialize_with = "crate::cache::de_static_opt")]
+    pub modifier: Option<crate::cache::Name>,
     /// Inclusive day range of the value (narrowed by `START`/`MID`/`END`: first,
     /// middle or last third of the days); None
     /// for durations, sets, REFs and values with X.
     pub range: Option<(NaiveDate, NaiveDate)>,
     /// The rule that found it.
-    pub rule: &'static str,
+    #[serde(deserialize_with = "crate::cache::de_static")]
+    pub rule: crate::cache::Name,
     /// The value depended on the anchor date.
     pub needs_anchor: bool,
 }

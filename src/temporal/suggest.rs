@@ -21,7 +21,7 @@ const PAIR_DISTANCE: usize = 400;
 const SPAN_WITHOUT_YEARS: i32 = 30;
 
 /// A weekday the text ties to a yearless date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct WeekdayDate {
     /// Month, 1–12.
     pub month: u32,
@@ -36,7 +36,7 @@ pub struct WeekdayDate {
 }
 
 /// Years a document was probably published in, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct YearSuggestion {
     /// Candidate years, most recent first.
     pub years: Vec<i32>,

@@ -3,7 +3,7 @@
 //! stop glued to the next sentence ("pressures.Both") still splits.
 
 /// A sentence as a byte range of the text it was split from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Sentence {
     /// First byte.
     pub start: usize,

@@ -1,0 +1,348 @@
+//! The folder cache: what reading a folder produced, kept so that opening
+//! it again reads only the files that changed.
+//!
+//! One file per folder, `FOLDER/.dateline/cache.bin`, or in the user's
+//! cache directory when the folder cannot be written ([`CacheFile::of`]).
+//! An entry per article file, keyed by its relative path and checked by
+//! size and modification time; when those differ the file is read and its
+//! content hash decides (a touched or copied file is not analysed again).
+//! The whole cache is tied to the engine that wrote it (a fingerprint of
+//! the extraction code and its data, made by `build.rs`) and to the options
+//! that change results, so it can never serve another engine's answers.
+//!
+//! The cache is disposable: anything unexpected in it (another engine,
+//! damage, a format this build does not know) makes it ignored and
+//! rewritten, never an error.
+
+use crate::analysis::{Analysis, DocAnalysis, Event, Options};
+use crate::corpus::PublishedSource;
+use crate::store::{cache_dir, content_hash, folder_tag, write_into};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+use std::time::UNIX_EPOCH;
+
+/// A rule or modifier name: `&'static str`. The alias keeps serde's derive
+/// from borrowing these fields from the input (it does so for a written
+/// `&str`), which would tie a deserialized value to the bytes it came from.
+pub type Name = &'static str;
+
+/// File name of the cache inside `.dateline/`.
+pub const FILE: &str = "cache.bin";
+/// Fingerprint of the extraction code and data (see `build.rs`).
+pub const ENGINE: &str = env!("DATELINE_ENGINE");
+/// First bytes of a cache file.
+const MAGIC: &[u8; 16] = b"dateline-cache\n\0";
+/// Layout of the header and payload; bump on any change to them.
+const FORMAT: u32 = 1;
+/// Magic, format, payload length, payload hash.
+const HEADER: usize = 16 + 4 + 8 + 8;
+
+/// What identifies a file's version without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since 1970 (0 when unknown).
+    pub modified_ns: u64,
+}
+
+impl FileStamp {
+    /// The stamp of a file's metadata.
+    #[must_use]
+    pub fn of(meta: &std::fs::Metadata) -> Self {
+        let modified_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+        Self {
+            size: meta.len(),
+            modified_ns,
+        }
+    }
+}
+
+/// One article of a cached file: as analysed, with its events.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CachedDoc {
+    /// The document (its char map is rebuilt on load).
+    pub doc: DocAnalysis,
+    /// Its events.
+    pub events: Vec<Event>,
+}
+
+/// A file as last read.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CachedFile {
+    /// Size and modification time then.
+    pub stamp: FileStamp,
+    /// Hash of its bytes then.
+    pub hash: u64,
+    /// Its articles.
+    pub docs: Vec<CachedDoc>,
+}
+
+impl CachedFile {
+    /// Whether the results still hold under `options`: a publication date
+    /// the user gives now, or gave then, changes them.
+    #[must_use]
+    pub fn fits(&self, options: &Options) -> bool {
+        self.docs.iter().all(|d| {
+            let given = options.published.get(&d.doc.doc.path).copied();
+            let used = d
+                .doc
+                .published
+                .as_ref()
+                .filter(|p| p.source == PublishedSource::User)
+                .map(|p| p.date);
+            given == used
+        })
+    }
+}
+
+/// A file's record after a read, for the next cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileRecord {
+    /// Size and modification time.
+    pub stamp: FileStamp,
+    /// Hash of its bytes.
+    pub hash: u64,
+}
+
+/// The cached files of a folder, taken one by one as the folder is read.
+#[derive(Debug, Default)]
+pub struct FolderCache {
+    files: Mutex<HashMap<String, CachedFile>>,
+}
+
+impl FolderCache {
+    /// Takes the entry of the file at `rel` (each entry is used once).
+    pub fn take(&self, rel: &str) -> Option<CachedFile> {
+        self.files
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(rel)
+    }
+
+    /// Number of files held.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.files
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+
+    /// Whether it holds no file.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[derive(Serialize)]
+struct PayloadOut<'a> {
+    engine: &'a str,
+    current_year: Option<i32>,
+    files: Vec<(&'a str, FileOut<'a>)>,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    stamp: FileStamp,
+    hash: u64,
+    docs: Vec<DocOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct DocOut<'a> {
+    doc: &'a DocAnalysis,
+    events: &'a [Event],
+}
+
+#[derive(Deserialize)]
+struct PayloadIn {
+    engine: String,
+    current_year: Option<i32>,
+    files: Vec<(String, CachedFile)>,
+}
+
+/// The two places a folder's cache can be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CacheFile {
+    /// In the folder: `FOLDER/.dateline/cache.bin`.
+    pub primary: PathBuf,
+    /// In the user's cache directory, for read-only folders.
+    pub fallback: PathBuf,
+}
+
+impl CacheFile {
+    /// The cache locations of `folder`.
+    #[must_use]
+    pub fn of(folder: &Path) -> Self {
+        Self {
+            primary: folder.join(crate::corrections::sidecar::DIR).join(FILE),
+            fallback: cache_dir()
+                .join("dateline")
+                .join(folder_tag(folder))
+                .join(FILE),
+        }
+    }
+
+    /// Reads the cache written last (of the two places), if it was written
+    /// by this engine with these options. Anything else gives `None`.
+    #[must_use]
+    pub fn load(&self, options: &Options) -> Option<FolderCache> {
+        let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+        let path = match (modified(&self.primary), modified(&self.fallback)) {
+            (Some(a), Some(b)) if b > a => &self.fallback,
+            (Some(_), _) => &self.primary,
+            (None, Some(_)) => &self.fallback,
+            (None, None) => return None,
+        };
+        let bytes = std::fs::read(path).ok()?;
+        let payload = decode(&bytes)?;
+        if payload.engine != ENGINE || payload.current_year != options.current_year {
+            return None;
+        }
+        let mut files = payload.files;
+        for (_, file) in &mut files {
+            for doc in &mut file.docs {
+                doc.doc.chars = crate::text::CharMap::new(&doc.doc.doc.text);
+            }
+        }
+        Some(FolderCache {
+            files: Mutex::new(files.into_iter().collect()),
+        })
+    }
+
+    /// Writes the cache of `analysis` (its files as `records` says they
+    /// were): into the folder, else into the user's cache directory.
+    /// Returns the file written.
+    ///
+    /// # Errors
+    /// When neither place can be written.
+    pub fn save(
+        &self,
+        analysis: &Analysis,
+        records: &HashMap<String, FileRecord>,
+        options: &Options,
+    ) -> std::io::Result<PathBuf> {
+        let bytes = encode(analysis, records, options).map_err(std::io::Error::other)?;
+        match write_into(&self.primary, &bytes) {
+            Ok(()) => {
+                // An older copy in the fallback must not win the next load.
+                let _ = std::fs::remove_file(&self.fallback);
+                Ok(self.primary.clone())
+            }
+            Err(_) => write_into(&self.fallback, &bytes).map(|()| self.fallback.clone()),
+        }
+    }
+}
+
+/// The cache file's bytes: header, then the payload.
+fn encode(
+    analysis: &Analysis,
+    records: &HashMap<String, FileRecord>,
+    options: &Options,
+) -> Result<Vec<u8>, postcard::Error> {
+    // Documents are in file order and a file's articles are contiguous;
+    // events are in document order.
+    let mut files: Vec<(&str, FileOut<'_>)> = Vec::new();
+    let mut first_event = 0;
+    for (index, doc) in analysis.docs.iter().enumerate() {
+        let count = analysis
+            .events
+            .get(first_event..)
+            .map_or(0, |rest| rest.iter().take_while(|e| e.doc == index).count());
+        let events = analysis
+            .events
+            .get(first_event..first_event + count)
+            .unwrap_or_default();
+        first_event += count;
+        let file = doc.doc.file_path();
+        let Some(record) = records.get(file) else {
+            continue;
+        };
+        let out = DocOut { doc, events };
+        match files.last_mut() {
+            Some((name, entry)) if *name == file => entry.docs.push(out),
+            _ => files.push((
+                file,
+                FileOut {
+                    stamp: record.stamp,
+                    hash: record.hash,
+                    docs: vec![out],
+                },
+            )),
+        }
+    }
+    let payload = postcard::to_stdvec(&PayloadOut {
+        engine: ENGINE,
+        current_year: options.current_year,
+        files,
+    })?;
+    let mut bytes = Vec::with_capacity(HEADER + payload.len());
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&FORMAT.to_le_bytes());
+    bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    bytes.extend_from_slice(&content_hash(&payload).to_le_bytes());
+    bytes.extend_from_slice(&payload);
+    Ok(bytes)
+}
+
+/// The payload of a cache file, if the file is whole and of this format.
+fn decode(bytes: &[u8]) -> Option<PayloadIn> {
+    let word = |at: usize| -> Option<u64> {
+        let slice: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
+        Some(u64::from_le_bytes(slice))
+    };
+    if bytes.get(..16)? != MAGIC {
+        return None;
+    }
+    let format: [u8; 4] = bytes.get(16..20)?.try_into().ok()?;
+    if u32::from_le_bytes(format) != FORMAT {
+        return None;
+    }
+    let len = usize::try_from(word(20)?).ok()?;
+    let hash = word(28)?;
+    let payload = bytes.get(HEADER..)?;
+    // A torn or damaged file is caught here, before any parsing.
+    if payload.len() != len || content_hash(payload) != hash {
+        return None;
+    }
+    postcard::from_bytes(payload).ok()
+}
+
+/// The one `&'static str` for each name read back (rule names, TIMEX3
+/// modifiers): the engine's own names are `&'static str`; names read from a
+/// cache are leaked once each. A cache only holds names the engine wrote,
+/// so the set is small and bounded.
+fn intern(name: String) -> &'static str {
+    static NAMES: Mutex<Option<HashSet<&'static str>>> = Mutex::new(None);
+    let mut names = NAMES.lock().unwrap_or_else(PoisonError::into_inner);
+    let names = names.get_or_insert_with(HashSet::new);
+    if let Some(&known) = names.get(name.as_str()) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(name.into_boxed_str());
+    names.insert(leaked);
+    leaked
+}
+
+/// Deserializes a `&'static str` field (see [`intern`]).
+pub(crate) fn de_static<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    String::deserialize(d).map(intern)
+}
+
+/// Deserializes an `Option<&'static str>` field (see [`intern`]).
+pub(crate) fn de_static_opt<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<&'static str>, D::Error> {
+    Option::<String>::deserialize(d).map(|o| o.map(intern))
+}
+
+#[cfg(test)]
+mod tests;
