@@ -20,7 +20,9 @@ fn harness() -> Harness<'static, DatelineApp> {
         });
     // Reading happens on a background thread: step until it is done.
     let start = Instant::now();
-    while harness.state().state.analysis.is_none() && start.elapsed() < Duration::from_secs(60) {
+    while (harness.state().state.analysis.is_none() || harness.state().state.loading().is_some())
+        && start.elapsed() < Duration::from_secs(60)
+    {
         harness.step();
         std::thread::sleep(Duration::from_millis(10));
     }
@@ -236,7 +238,9 @@ fn zoom_lanes_and_filter_come_back_after_a_restart() {
             app
         });
     let start = Instant::now();
-    while second.state().state.analysis.is_none() && start.elapsed() < Duration::from_secs(60) {
+    while (second.state().state.analysis.is_none() || second.state().state.loading().is_some())
+        && start.elapsed() < Duration::from_secs(60)
+    {
         second.step();
         std::thread::sleep(Duration::from_millis(10));
     }

@@ -34,7 +34,9 @@ fn harness(folder: &Path) -> Harness<'static, DatelineApp> {
             DatelineApp::new(cc, Some(folder.clone()), Options::default(), None)
         });
     let start = Instant::now();
-    while harness.state().state.analysis.is_none() && start.elapsed() < Duration::from_secs(60) {
+    while (harness.state().state.analysis.is_none() || harness.state().state.loading().is_some())
+        && start.elapsed() < Duration::from_secs(60)
+    {
         harness.step();
         std::thread::sleep(Duration::from_millis(10));
     }

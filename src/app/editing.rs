@@ -78,17 +78,17 @@ fn split_tags(tags: &str) -> Vec<String> {
 }
 
 /// Reads the folder's sidecar and applies it (on the reading thread).
-pub(super) fn read_corrections(base: Analysis, options: &Options) -> Read {
+pub(super) fn read_corrections(base: Arc<Analysis>, options: &Options) -> Read {
     let sidecar = Sidecar::of(&base.root);
     let loaded = sidecar.load();
     let tagger = Arc::new(Tagger::new());
     let mut notices: Vec<String> = loaded.message.into_iter().collect();
     let corrected = if loaded.corrections.is_empty() {
-        base.clone()
+        None
     } else {
         let (corrected, report) = corrections::apply(&base, &loaded.corrections, &tagger, options);
         notices.extend(report.message());
-        corrected
+        Some(corrected)
     };
     Read {
         base,
@@ -97,6 +97,7 @@ pub(super) fn read_corrections(base: Analysis, options: &Options) -> Read {
         sidecar,
         notices,
         tagger,
+        reused: (0, 0),
     }
 }
 
@@ -292,11 +293,6 @@ impl AppState {
         self.select(added);
     }
 
-    fn selected_id(&self) -> Option<String> {
-        let analysis = self.analysis.as_ref()?;
-        Some(analysis.events.get(self.selected?)?.id.clone())
-    }
-
     /// Undoes (true) or redoes (false) one correction.
     pub(super) fn undo_redo(&mut self, undo: bool) {
         let (from, to) = if undo {
@@ -359,7 +355,7 @@ impl AppState {
         if self.status.is_none() {
             self.status = report.message();
         }
-        self.install(analysis);
+        self.install(Arc::new(analysis));
         self.apply_filter();
         let index = select.and_then(|id| {
             self.analysis

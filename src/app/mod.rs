@@ -4,9 +4,10 @@
 //! [`AppState::apply`] carries out after the frame is drawn (as rerun does).
 
 mod editing;
+mod reading;
 mod screenshot;
 
-use crate::analysis::{Analysis, Options, Progress, analyze_folder};
+use crate::analysis::{Analysis, Options};
 use crate::corrections::Corrections;
 use crate::corrections::sidecar::Sidecar;
 use crate::temporal::Tagger;
@@ -17,6 +18,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
 pub use editing::{AddDraft, EventDraft};
+pub use reading::Read;
 pub use screenshot::{Scene, ScreenshotPlan, timeline_rect_id};
 
 /// Something the user asked for, applied after the frame is drawn.
@@ -109,29 +111,6 @@ pub struct Settings {
 /// Key of [`Settings`] in eframe's storage.
 const SETTINGS_KEY: &str = "dateline-settings";
 
-/// A folder being read in the background.
-struct Job {
-    folder: PathBuf,
-    progress: Arc<Progress>,
-    result: Receiver<Result<Read, String>>,
-}
-
-/// What the background job hands over: the folder as read, and as corrected.
-pub struct Read {
-    /// The analysis as the machine made it.
-    pub base: Analysis,
-    /// The same with the sidecar's corrections applied.
-    pub corrected: Analysis,
-    /// The corrections.
-    pub corrections: Corrections,
-    /// Where they are kept.
-    pub sidecar: Sidecar,
-    /// Orphaned or kept-aside corrections, for the status line.
-    pub notices: Vec<String>,
-    /// The tagger, reused to re-resolve documents after an edit.
-    pub tagger: Arc<Tagger>,
-}
-
 /// Everything the window shows.
 #[derive(Default)]
 pub struct AppState {
@@ -192,7 +171,16 @@ pub struct AppState {
     /// Why the last correction could not be made (shown in its dialog).
     pub edit_error: Option<String>,
     tagger: Option<Arc<Tagger>>,
-    job: Option<Job>,
+    /// Keep and reuse a cache of each folder read (off for tests that must
+    /// read from disk).
+    pub use_cache: bool,
+    /// Wakes the window from a background thread (set by the window).
+    pub waker: Option<Arc<dyn Fn() + Send + Sync>>,
+    /// The view last set by fitting everything; a partial result or a
+    /// re-read fits again only if the user has not moved away from it.
+    fitted: Option<View>,
+    job: Option<reading::Job>,
+    watch: Option<reading::Watch>,
     picker: Option<Receiver<Option<PathBuf>>>,
     export_picker: Option<(ExportFormat, Receiver<Option<PathBuf>>)>,
 }
@@ -203,6 +191,7 @@ impl AppState {
     pub fn new(options: Options) -> Self {
         Self {
             options,
+            use_cache: true,
             ..Self::default()
         }
     }
@@ -215,40 +204,6 @@ impl AppState {
             .map(|j| (j.progress.fraction(), j.folder.as_path()))
     }
 
-    /// Starts reading a folder in the background.
-    pub fn open_folder(&mut self, folder: PathBuf) {
-        if let Some(job) = self.job.take() {
-            job.progress
-                .cancel
-                .store(true, std::sync::atomic::Ordering::Relaxed);
-        }
-        let progress = Arc::new(Progress::default());
-        let (tx, rx) = channel();
-        let options = self.options.clone();
-        let job_progress = Arc::clone(&progress);
-        let job_folder = folder.clone();
-        let spawned = std::thread::Builder::new()
-            .name("read-folder".into())
-            .spawn(move || {
-                let result = analyze_folder(&job_folder, &options, &job_progress)
-                    .map(|base| editing::read_corrections(base, &options))
-                    .map_err(|e| e.to_string());
-                // The receiver is gone when another folder replaced this one.
-                let _ = tx.send(result);
-            });
-        if let Err(err) = spawned {
-            self.status = Some(format!("cannot start reading: {err}"));
-            return;
-        }
-        self.folder = Some(folder.clone());
-        self.status = None;
-        self.job = Some(Job {
-            folder,
-            progress,
-            result: rx,
-        });
-    }
-
     /// Collects finished background work. Returns true when something changed.
     pub fn poll(&mut self) -> bool {
         let mut changed = false;
@@ -258,16 +213,7 @@ impl AppState {
             self.status = Some(message);
             changed = true;
         }
-        if let Some(job) = &self.job
-            && let Ok(result) = job.result.try_recv()
-        {
-            match result {
-                Ok(read) => self.set_read(read),
-                Err(err) => self.status = Some(err),
-            }
-            self.job = None;
-            changed = true;
-        }
+        changed |= self.poll_reading();
         if let Some(picker) = &self.picker
             && let Ok(choice) = picker.try_recv()
         {
@@ -292,20 +238,48 @@ impl AppState {
 
     /// Shows a folder just read, with its corrections.
     pub fn set_read(&mut self, read: Read) {
-        self.base = Some(Arc::new(read.base));
+        self.finish_open(read, false);
+    }
+
+    /// Shows a folder just read; when its partial results were on screen,
+    /// keeps the view the user moved to and the selection.
+    fn finish_open(&mut self, read: Read, partial_shown: bool) {
+        let selected = partial_shown.then(|| self.selected_id()).flatten();
+        let moved = partial_shown && self.fitted != Some(self.view);
+        let view = self.view;
+        self.base = Some(Arc::clone(&read.base));
         self.corrections = read.corrections;
         self.sidecar = Some(read.sidecar);
         self.tagger = Some(read.tagger);
         self.undo.clear();
         self.redo.clear();
-        self.set_analysis(read.corrected);
-        if !read.notices.is_empty() {
-            self.status = Some(read.notices.join("; "));
+        let shown = read.corrected.map_or(read.base, Arc::new);
+        self.show(shown);
+        if moved {
+            self.view = view;
+        }
+        self.reselect(selected.as_deref());
+        let mut notices = read.notices;
+        let (reused, files) = read.reused;
+        if reused > 0 {
+            notices.insert(
+                0,
+                format!(
+                    "{reused} of {files} files unchanged since last time, taken from the cache"
+                ),
+            );
+        }
+        if !notices.is_empty() {
+            self.status = Some(notices.join("; "));
         }
     }
 
     /// Replaces the analysis shown (used by the job and by tests).
     pub fn set_analysis(&mut self, analysis: Analysis) {
+        self.show(Arc::new(analysis));
+    }
+
+    fn show(&mut self, analysis: Arc<Analysis>) {
         self.editing = None;
         self.editing_published = None;
         self.adding = None;
@@ -329,7 +303,16 @@ impl AppState {
     }
 
     /// Makes `analysis` the one shown, with its indexes; keeps the view.
-    fn install(&mut self, analysis: Analysis) {
+    fn install(&mut self, analysis: Arc<Analysis>) {
+        self.analysis = Some(analysis);
+        self.reindex();
+    }
+
+    /// Rebuilds the indexes of the analysis shown (not the filter).
+    fn reindex(&mut self) {
+        let Some(analysis) = self.analysis.clone() else {
+            return;
+        };
         let mut actors: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for event in &analysis.events {
             for actor in &event.actors {
@@ -348,7 +331,6 @@ impl AppState {
         }
         self.doc_events = doc_events;
         self.full_index = TimelineIndex::build(&analysis, self.lane_mode, None);
-        self.analysis = Some(Arc::new(analysis));
     }
 
     /// What to keep for the next run.
@@ -396,6 +378,7 @@ impl AppState {
     fn fit_all(&mut self) {
         if let Some((first, last)) = self.index.span() {
             self.view = View::fit(first, last);
+            self.fitted = Some(self.view);
         }
     }
 
@@ -440,6 +423,13 @@ impl AppState {
             .filter_map(|i| lane.entries.get(i))
             .min_by(|a, b| mid(a).total_cmp(&mid(b)))
             .map(|e| e.event as usize)
+    }
+
+    /// Whether the analysis shown is a whole folder (not the partial
+    /// results of one still being read).
+    #[must_use]
+    pub fn complete(&self) -> bool {
+        self.analysis.is_some() && (self.base.is_some() || self.loading().is_none())
     }
 
     /// Whether background work is under way.
@@ -560,7 +550,7 @@ impl AppState {
             Command::ExportJson(path) => self.export(ExportFormat::Json, &path),
             Command::ExportCsv(path) => self.export(ExportFormat::Csv, &path),
             Command::PickExport(format) => {
-                if self.export_picker.is_none() && self.analysis.is_some() {
+                if self.export_picker.is_none() && self.complete() {
                     let (name, ext) = match format {
                         ExportFormat::Json => ("dateline.json", "json"),
                         ExportFormat::Csv => ("dateline.csv", "csv"),
@@ -580,6 +570,10 @@ impl AppState {
     }
 
     fn export(&mut self, format: ExportFormat, path: &Path) {
+        if !self.complete() {
+            self.status = Some("the folder is still being read: export when it is done".to_owned());
+            return;
+        }
         let Some(analysis) = &self.analysis else {
             return;
         };
@@ -668,6 +662,8 @@ impl DatelineApp {
     ) -> Self {
         ui::theme::apply(&cc.egui_ctx);
         let mut state = AppState::new(options);
+        let ctx = cc.egui_ctx.clone();
+        state.waker = Some(Arc::new(move || ctx.request_repaint()));
         // A screenshot must not depend on what an earlier run left behind.
         if screenshot.is_none()
             && let Some(settings) = cc
@@ -726,6 +722,8 @@ impl eframe::App for DatelineApp {
         if self.state.busy() {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(50));
+        } else if let Some(due) = self.state.watch_due_in() {
+            ui.ctx().request_repaint_after(due);
         }
         if let Some(plan) = &mut self.screenshot {
             plan.step(ui.ctx(), &mut self.state);

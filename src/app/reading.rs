@@ -1,0 +1,413 @@
+//! Reading a folder in the background: the job thread (cache, partial
+//! results, corrections, writing the next cache) and watching the folder
+//! for changes while it is open.
+//!
+//! A fresh open shows partial results as they stream in; a re-read after a
+//! change on disk (a *refresh*) keeps showing the current analysis until the
+//! new one is complete, then swaps it in keeping the view, the selection
+//! and the undo history.
+
+use super::{AppState, editing};
+use crate::analysis::{AnalysedDoc, Analysis, Options, Progress, ReadHooks, read_folder};
+use crate::cache::CacheFile;
+use crate::corrections::Corrections;
+use crate::corrections::sidecar::Sidecar;
+use crate::temporal::Tagger;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+/// How long the folder must stay quiet before a change is read.
+const SETTLE: Duration = Duration::from_millis(400);
+/// Least time between two re-indexings of a streaming analysis.
+const REINDEX_EVERY: Duration = Duration::from_millis(250);
+
+/// A folder being read in the background.
+pub(super) struct Job {
+    pub(super) folder: PathBuf,
+    pub(super) progress: Arc<Progress>,
+    result: Receiver<Result<Read, String>>,
+    partial: Receiver<Vec<AnalysedDoc>>,
+    /// A re-read of the folder shown (after a change on disk).
+    refresh: bool,
+    /// Partial documents received and not yet shown.
+    waiting: Vec<AnalysedDoc>,
+    /// When the streaming analysis was last re-indexed, and how long it took.
+    last_index: Option<(Instant, Duration)>,
+    /// Partial results are on screen.
+    pub(super) shown_partial: bool,
+}
+
+/// What the background job hands over: the folder as read, and as corrected.
+pub struct Read {
+    /// The analysis as the machine made it.
+    pub base: Arc<Analysis>,
+    /// The same with the sidecar's corrections applied (`None`: there are none).
+    pub corrected: Option<Analysis>,
+    /// The corrections.
+    pub corrections: Corrections,
+    /// Where they are kept.
+    pub sidecar: Sidecar,
+    /// Orphaned or kept-aside corrections, for the status line.
+    pub notices: Vec<String>,
+    /// The tagger, reused to re-resolve documents after an edit.
+    pub tagger: Arc<Tagger>,
+    /// Files taken unchanged from the cache, of all files.
+    pub reused: (usize, usize),
+}
+
+/// Watches the open folder; changes arrive as a count on a channel.
+pub(super) struct Watch {
+    /// Kept alive while the folder is open.
+    _watcher: notify::RecommendedWatcher,
+    changes: Receiver<()>,
+    /// The first change not yet read, when there is one.
+    pending: Option<Instant>,
+    /// The last change seen.
+    last: Option<Instant>,
+}
+
+impl AppState {
+    /// Starts reading a folder in the background (replacing the one shown).
+    pub fn open_folder(&mut self, folder: PathBuf) {
+        self.watch = None;
+        self.start_read(folder, false);
+    }
+
+    /// Reads the folder shown again (after it changed on disk), keeping the
+    /// view, selection and undo history.
+    pub fn refresh(&mut self) {
+        if let Some(folder) = self.folder.clone() {
+            self.start_read(folder, true);
+        }
+    }
+
+    fn start_read(&mut self, folder: PathBuf, refresh: bool) {
+        if let Some(job) = self.job.take() {
+            job.progress
+                .cancel
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        let progress = Arc::new(Progress::default());
+        let (tx, rx) = channel();
+        let (partial_tx, partial_rx) = channel();
+        let options = self.options.clone();
+        let use_cache = self.use_cache;
+        let job_progress = Arc::clone(&progress);
+        let job_folder = folder.clone();
+        let waker = self.waker.clone();
+        let spawned = std::thread::Builder::new()
+            .name("read-folder".into())
+            .spawn(move || {
+                read_job(
+                    &job_folder,
+                    &options,
+                    &job_progress,
+                    use_cache,
+                    (!refresh).then_some(&partial_tx),
+                    &tx,
+                );
+                if let Some(wake) = waker {
+                    wake();
+                }
+            });
+        if let Err(err) = spawned {
+            self.status = Some(format!("cannot start reading: {err}"));
+            return;
+        }
+        if !refresh {
+            self.folder = Some(folder.clone());
+            self.status = None;
+        }
+        self.job = Some(Job {
+            folder,
+            progress,
+            result: rx,
+            partial: partial_rx,
+            refresh,
+            waiting: Vec::new(),
+            last_index: None,
+            shown_partial: false,
+        });
+    }
+
+    /// Takes in what the reading job and the folder watch have for us.
+    /// Returns true when something changed.
+    pub(super) fn poll_reading(&mut self) -> bool {
+        let mut changed = self.poll_watch();
+        let Some(job) = &mut self.job else {
+            return changed;
+        };
+        job.waiting.extend(job.partial.try_iter().flatten());
+        match job.result.try_recv() {
+            Ok(result) => {
+                let Some(job) = self.job.take() else {
+                    return changed;
+                };
+                match result {
+                    Ok(read) if job.refresh => self.finish_refresh(read),
+                    Ok(read) => self.finish_open(read, job.shown_partial),
+                    Err(err) => self.status = Some(err),
+                }
+                if self.watch.is_none() {
+                    self.start_watching();
+                }
+                return true;
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.job = None;
+                self.status = Some("reading the folder stopped unexpectedly".to_owned());
+                return true;
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+        }
+        // Show partial results, but re-index no more often than it costs.
+        let due = job
+            .last_index
+            .is_none_or(|(at, took)| at.elapsed() >= REINDEX_EVERY.max(took.saturating_mul(2)));
+        if !job.refresh && !job.waiting.is_empty() && due {
+            let started = Instant::now();
+            let docs = std::mem::take(&mut job.waiting);
+            let fresh = !job.shown_partial;
+            job.shown_partial = true;
+            self.show_partial(docs, fresh);
+            if let Some(job) = &mut self.job {
+                job.last_index = Some((started, started.elapsed()));
+            }
+            changed = true;
+        }
+        changed
+    }
+
+    /// Adds streamed documents to the analysis shown.
+    fn show_partial(&mut self, docs: Vec<AnalysedDoc>, fresh: bool) {
+        if fresh {
+            // The first batch of a new folder replaces the old one.
+            self.base = None;
+            self.corrections = Corrections::default();
+            self.undo.clear();
+            self.redo.clear();
+            self.selected = None;
+            self.analysis = Some(Arc::new(Analysis {
+                root: self.folder.clone().unwrap_or_default(),
+                ..Analysis::default()
+            }));
+        }
+        if let Some(analysis) = &mut self.analysis {
+            let analysis = Arc::make_mut(analysis);
+            for doc in docs {
+                analysis.push(doc);
+            }
+        }
+        let auto_view = fresh || self.fitted == Some(self.view);
+        self.reindex();
+        self.apply_filter();
+        if auto_view {
+            self.fit_all();
+        }
+    }
+
+    /// Swaps in a re-read folder, keeping what the user was doing.
+    fn finish_refresh(&mut self, read: Read) {
+        if self.editing.is_some() || self.editing_published.is_some() || self.adding.is_some() {
+            // A dialog refers to the current analysis: read again once it closes.
+            self.watch_changed();
+            return;
+        }
+        let selected = self.selected_id();
+        let view = self.view;
+        let auto_view = self.fitted == Some(view);
+        self.base = Some(read.base);
+        self.sidecar = Some(read.sidecar);
+        self.tagger = Some(read.tagger);
+        // The corrections in memory are the latest (each edit is saved as it
+        // is made), so they are applied to the new reading.
+        let corrected = if self.corrections == read.corrections {
+            read.corrected
+        } else if let (Some(base), Some(tagger)) = (&self.base, &self.tagger) {
+            Some(crate::corrections::apply(base, &self.corrections, tagger, &self.options).0)
+        } else {
+            None
+        };
+        let shown = match corrected {
+            Some(analysis) => Arc::new(analysis),
+            None => self.base.clone().unwrap_or_default(),
+        };
+        self.install(shown);
+        self.apply_filter();
+        self.view = view;
+        if auto_view {
+            self.fit_all();
+        }
+        self.reselect(selected.as_deref());
+        let files = read.reused.1 - read.reused.0.min(read.reused.1);
+        self.status = Some(format!(
+            "the folder changed on disk: read again ({files} file{} read, the rest from the cache)",
+            if files == 1 { "" } else { "s" }
+        ));
+    }
+
+    /// The id of the selected event.
+    pub(super) fn selected_id(&self) -> Option<String> {
+        let analysis = self.analysis.as_ref()?;
+        Some(analysis.events.get(self.selected?)?.id.clone())
+    }
+
+    /// Selects the event with id `id`, if it is there.
+    pub(super) fn reselect(&mut self, id: Option<&str>) {
+        let index = id.and_then(|id| {
+            self.analysis
+                .as_ref()
+                .and_then(|a| a.events.iter().position(|e| e.id == id))
+        });
+        self.selected = index;
+        self.reveal_selection = index.is_some();
+    }
+
+    fn start_watching(&mut self) {
+        let Some(folder) = self.folder.clone() else {
+            return;
+        };
+        let (tx, rx) = channel();
+        let waker = self.waker.clone();
+        let root = folder.clone();
+        let handler = move |event: notify::Result<notify::Event>| {
+            if event.is_ok_and(|e| matters(&root, &e)) {
+                let _ = tx.send(());
+                if let Some(wake) = &waker {
+                    wake();
+                }
+            }
+        };
+        match watch(&folder, handler) {
+            Ok(watcher) => {
+                self.watch = Some(Watch {
+                    _watcher: watcher,
+                    changes: rx,
+                    pending: None,
+                    last: None,
+                });
+            }
+            Err(err) => {
+                self.status = Some(format!(
+                    "not watching the folder for changes ({err}): reopen it to see them"
+                ));
+            }
+        }
+    }
+
+    /// Notes a change to read again.
+    fn watch_changed(&mut self) {
+        if let Some(watch) = &mut self.watch {
+            let now = Instant::now();
+            watch.pending.get_or_insert(now);
+            watch.last = Some(now);
+        }
+    }
+
+    /// Starts a refresh once the folder has been quiet for a moment.
+    fn poll_watch(&mut self) -> bool {
+        let Some(watch) = &mut self.watch else {
+            return false;
+        };
+        if watch.changes.try_iter().count() > 0 {
+            let now = Instant::now();
+            watch.pending.get_or_insert(now);
+            watch.last = Some(now);
+        }
+        let settled = watch.last.is_some_and(|last| last.elapsed() >= SETTLE);
+        let dialog =
+            self.editing.is_some() || self.editing_published.is_some() || self.adding.is_some();
+        if watch.pending.is_some() && settled && self.job.is_none() && !dialog {
+            watch.pending = None;
+            watch.last = None;
+            self.refresh();
+            return true;
+        }
+        false
+    }
+
+    /// When the UI should look again for a pending change.
+    #[must_use]
+    pub fn watch_due_in(&self) -> Option<Duration> {
+        let last = self.watch.as_ref()?.last?;
+        Some(SETTLE.saturating_sub(last.elapsed()))
+    }
+
+    /// Whether the folder is watched for changes.
+    #[must_use]
+    pub fn watching(&self) -> bool {
+        self.watch.is_some()
+    }
+}
+
+/// The job: read (with the cache), stream partial results, apply the
+/// corrections, hand over, then write the next cache.
+fn read_job(
+    folder: &Path,
+    options: &Options,
+    progress: &Progress,
+    use_cache: bool,
+    partial: Option<&Sender<Vec<AnalysedDoc>>>,
+    result: &Sender<Result<Read, String>>,
+) {
+    let cache_file = use_cache.then(|| CacheFile::of(folder));
+    let send_partial = |docs: Vec<AnalysedDoc>| {
+        if let Some(tx) = partial {
+            let _ = tx.send(docs);
+        }
+    };
+    let hooks = ReadHooks {
+        cache: cache_file.as_ref().and_then(|c| c.load(options)),
+        partial: partial
+            .is_some()
+            .then_some(&send_partial as &(dyn Fn(_) + Sync)),
+    };
+    let read = match read_folder(folder, options, progress, &hooks) {
+        Ok(read) => read,
+        Err(err) => {
+            let _ = result.send(Err(err.to_string()));
+            return;
+        }
+    };
+    if progress.cancel.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    let base = Arc::new(read.analysis);
+    let files = read.records.len();
+    let mut handed = editing::read_corrections(Arc::clone(&base), options);
+    handed.reused = (read.reused, files);
+    // The receiver is gone when another folder replaced this one.
+    let _ = result.send(Ok(handed));
+    if let Some(cache_file) = cache_file
+        && read.reused < files
+    {
+        // Best effort: without a cache the next open only takes longer.
+        let _ = cache_file.save(&base, &read.records, options);
+    }
+}
+
+/// Whether a change can alter what Dateline shows: not mere reads, and not
+/// hidden entries inside the folder (Dateline's own `.dateline/` among them).
+fn matters(folder: &Path, event: &notify::Event) -> bool {
+    if matches!(event.kind, notify::EventKind::Access(_)) {
+        return false;
+    }
+    event.paths.iter().any(|p| {
+        !p.strip_prefix(folder)
+            .unwrap_or(p)
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+    })
+}
+
+fn watch(
+    folder: &Path,
+    handler: impl notify::EventHandler,
+) -> notify::Result<notify::RecommendedWatcher> {
+    use notify::Watcher as _;
+    let mut watcher = notify::recommended_watcher(handler)?;
+    watcher.watch(folder, notify::RecursiveMode::Recursive)?;
+    Ok(watcher)
+}

@@ -1,0 +1,157 @@
+//! Reading folders through the real window (issue 6): a folder read before
+//! comes back from its cache, and a file added, edited or removed while the
+//! folder is open shows up on its own, keeping the selection.
+
+use dateline::analysis::Options;
+use dateline::app::{Command, DatelineApp};
+use eframe::egui;
+use egui_kittest::Harness;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn sample_copy(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dateline-ui-read-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::create_dir_all(&dir);
+    for entry in std::fs::read_dir(dateline::sample_folder())
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        if entry.path().is_file() {
+            let _ = std::fs::copy(entry.path(), dir.join(entry.file_name()));
+        }
+    }
+    dir
+}
+
+fn harness(folder: &Path) -> Harness<'static, DatelineApp> {
+    let folder = folder.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            DatelineApp::new(cc, Some(folder.clone()), Options::default(), None)
+        });
+    settle(&mut harness, |h| {
+        h.state().state.analysis.is_some() && h.state().state.loading().is_none()
+    });
+    harness
+}
+
+/// Steps the window until `done` holds (at most 20 s).
+fn settle(
+    harness: &mut Harness<'static, DatelineApp>,
+    done: impl Fn(&Harness<'static, DatelineApp>) -> bool,
+) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(20) {
+        harness.step();
+        if done(harness) {
+            harness.run_steps(2);
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
+fn documents(harness: &Harness<'_, DatelineApp>) -> Vec<String> {
+    harness
+        .state()
+        .state
+        .analysis
+        .as_ref()
+        .map(|a| a.docs.iter().map(|d| d.doc.path.clone()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_folder_read_before_reopens_from_its_cache() {
+    let folder = sample_copy("cache");
+    let first = harness(&folder);
+    let events = first
+        .state()
+        .state
+        .analysis
+        .as_ref()
+        .map(|a| a.events.len());
+    assert!(events.unwrap_or(0) > 0);
+    drop(first);
+    // The cache is written after the folder is shown.
+    let cache = folder.join(".dateline").join("cache.bin");
+    let start = Instant::now();
+    while !cache.exists() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(cache.exists(), "no cache written");
+    let second = harness(&folder);
+    let status = second.state().state.status.clone().unwrap_or_default();
+    assert!(status.contains("5 of 5 files"), "status: {status}");
+    assert_eq!(
+        second
+            .state()
+            .state
+            .analysis
+            .as_ref()
+            .map(|a| a.events.len()),
+        events
+    );
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn files_changed_while_open_show_up_and_the_selection_stays() {
+    let folder = sample_copy("watch");
+    let mut harness = harness(&folder);
+    assert!(
+        harness.state().state.watching(),
+        "{:?}",
+        harness.state().state.status
+    );
+    let first = harness.state().state.list_order().first().copied();
+    harness.state_mut().state.apply(Command::Select(first));
+    harness.run_steps(2);
+    let selected_id = harness.state().state.selected.and_then(|i| {
+        harness
+            .state()
+            .state
+            .analysis
+            .as_ref()
+            .map(|a| a.events[i].id.clone())
+    });
+    assert!(selected_id.is_some());
+
+    // A new article appears.
+    std::fs::write(
+        folder.join("added.txt"),
+        "MOSCOW, May 3, 2022 - Russian President Vladimir Putin met Iranian President Ebrahim Raisi in Moscow on Monday.\n",
+    )
+    .expect("write");
+    let appeared = settle(&mut harness, |h| {
+        documents(h).iter().any(|d| d == "added.txt")
+    });
+    assert!(
+        appeared,
+        "the new file did not show up: {:?}",
+        harness.state().state.status
+    );
+    let state = &harness.state().state;
+    let analysis = state.analysis.as_ref().expect("analysis");
+    assert!(
+        analysis
+            .events
+            .iter()
+            .any(|e| analysis.docs[e.doc].doc.path == "added.txt"),
+        "the new article's meeting is on the timeline"
+    );
+    let now_selected = state.selected.map(|i| analysis.events[i].id.clone());
+    assert_eq!(now_selected, selected_id, "the selection is kept");
+
+    // It is removed again.
+    std::fs::remove_file(folder.join("added.txt")).expect("remove");
+    let gone = settle(&mut harness, |h| {
+        !documents(h).iter().any(|d| d == "added.txt")
+    });
+    assert!(gone, "the removed file is still shown");
+    let _ = std::fs::remove_dir_all(&folder);
+}
