@@ -70,7 +70,7 @@ impl CharMap {
         let mut k = 0;
         let (mut lo, mut hi) = (0, self.wide.len());
         while lo < hi {
-            let mid = (lo + hi) / 2;
+            let mid = usize::midpoint(lo, hi);
             let at = self.wide.get(mid).map_or(0, |&(s, _)| s as usize) - self.extra_before(mid);
             if at < ch {
                 lo = mid + 1;
