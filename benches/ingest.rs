@@ -488,7 +488,10 @@ fn main() {
         println!("{report}");
     }
     if !args.iter().any(|a| a == "--skip-formats") {
-        let _ = writeln!(report, "\n| format | articles | input | read + analyse | throughput | per article |");
+        let _ = writeln!(
+            report,
+            "\n| format | articles | input | read + analyse | throughput | per article |"
+        );
         let _ = writeln!(report, "|---|---|---|---|---|---|");
         for format in Format::ALL {
             let dir = root.join(format!("format-{}-{per_format}", format.name()));

@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
@@ -106,11 +107,92 @@ pub struct Event {
     pub place: Option<String>,
     /// Happened, planned, negated, uncertain.
     pub modality: Modality,
-    /// Ids of other mentions of the same real event.
-    pub merged_with: Vec<String>,
+    /// Other mentions of the same real event (recomputed after every read,
+    /// so not cached).
+    #[serde(skip)]
+    pub merged_with: Merged,
     /// What the user changed, when anything (see [`crate::corrections`]).
     #[serde(skip)]
     pub edit: Option<Box<crate::corrections::EventEdit>>,
+}
+
+/// The other mentions of the same real event as an event. The ids of a
+/// merge group are kept once and shared by its members: a story told by
+/// thousands of articles makes one list, not one per mention.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Merged {
+    /// Every member's id, sorted, this event's own among them.
+    group: Option<Arc<[String]>>,
+    /// This event's own id in `group`.
+    own: usize,
+}
+
+impl Merged {
+    /// Membership of `own_id` in `group` (sorted ids, `own_id` among them).
+    #[must_use]
+    pub fn new(group: Arc<[String]>, own_id: &str) -> Self {
+        let own = group
+            .iter()
+            .position(|id| id == own_id)
+            .unwrap_or(group.len());
+        Self {
+            group: (group.len() > 1).then_some(group),
+            own,
+        }
+    }
+
+    /// Merged with the mentions `ids` (tests, synthetic data).
+    #[must_use]
+    pub fn with(own_id: &str, ids: &[String]) -> Self {
+        let mut all: Vec<String> = ids.to_vec();
+        all.push(own_id.to_owned());
+        all.sort();
+        all.dedup();
+        Self::new(all.into(), own_id)
+    }
+
+    /// The other mentions' ids, sorted.
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        let own = self.own;
+        self.group
+            .iter()
+            .flat_map(|g| g.iter())
+            .enumerate()
+            .filter(move |(i, _)| *i != own)
+            .map(|(_, id)| id)
+    }
+
+    /// Number of other mentions.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.group
+            .as_ref()
+            .map_or(0, |g| g.len() - usize::from(self.own < g.len()))
+    }
+
+    /// Whether the event stands alone.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.group.is_none()
+    }
+
+    /// Whether `id` is another mention of it.
+    #[must_use]
+    pub fn contains(&self, id: &str) -> bool {
+        self.iter().any(|m| m == id)
+    }
+
+    /// The group's shared id list (to rebuild groups after a split).
+    #[must_use]
+    pub fn group(&self) -> Option<&Arc<[String]>> {
+        self.group.as_ref()
+    }
+
+    /// The other mentions' ids as a list (for exports).
+    #[must_use]
+    pub fn ids(&self) -> Vec<String> {
+        self.iter().cloned().collect()
+    }
 }
 
 /// A problem not tied to a readable document (walk errors).
@@ -420,18 +502,18 @@ impl Analysis {
             .collect();
         let groups = merge_groups(&mentions);
         for event in &mut self.events {
-            event.merged_with.clear();
+            event.merged_with = Merged::default();
         }
         for group in groups {
-            let ids: Vec<String> = group
+            let mut ids: Vec<String> = group
                 .iter()
                 .filter_map(|&i| self.events.get(i).map(|e| e.id.clone()))
                 .collect();
+            ids.sort();
+            let shared: Arc<[String]> = ids.into();
             for &i in &group {
                 if let Some(event) = self.events.get_mut(i) {
-                    let own = event.id.clone();
-                    event.merged_with = ids.iter().filter(|id| **id != own).cloned().collect();
-                    event.merged_with.sort();
+                    event.merged_with = Merged::new(Arc::clone(&shared), &event.id);
                 }
             }
         }
@@ -529,7 +611,7 @@ pub fn analyze_document(mut doc: Document, tagger: &Tagger, options: &Options) -
                 people: r.people,
                 place: r.place,
                 modality: r.modality,
-                merged_with: Vec::new(),
+                merged_with: Merged::default(),
                 edit: None,
             })
         })

@@ -320,7 +320,7 @@ fn decode(bytes: &[u8]) -> Option<PayloadIn> {
 /// modifiers): the engine's own names are `&'static str`; names read from a
 /// cache are leaked once each. A cache only holds names the engine wrote,
 /// so the set is small and bounded.
-fn intern(name: String) -> &'static str {
+pub(crate) fn intern(name: String) -> &'static str {
     static NAMES: Mutex<Option<HashSet<&'static str>>> = Mutex::new(None);
     let mut names = NAMES.lock().unwrap_or_else(PoisonError::into_inner);
     let names = names.get_or_insert_with(HashSet::new);

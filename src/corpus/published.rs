@@ -48,6 +48,14 @@ static PUBLISHED_LABEL: LazyLock<Regex> =
 static OTHER_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?i)\b(updated|modified|retrieved|accessed|printed|downloaded|archived|last edited)\b")
 });
+/// What stands before the date in a wire-service dateline: a place in
+/// capitals, maybe with its region or country ("MOSCOW, ", "WASHINGTON DC, ",
+/// "GENEVA, Switzerland, ").
+static DATELINE_PLACE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^\s*[A-Z][A-Z.'\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?,?\s*$"));
+/// What follows the date in a dateline: an optional agency, then a dash.
+static DATELINE_DASH: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^\s*(?:\([^)\n]{1,40}\)\s*)?(?:-|–|—|--)"));
 static PATH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?:^|[^0-9])((?:19|20)\d\d)[-_/.]?(0[1-9]|1[0-2])[-_/.]?(0[1-9]|[12]\d|3[01])(?:[^0-9]|$)",
@@ -120,7 +128,11 @@ fn from_text(candidates: &[FullDate], text: &str) -> Option<PublishedGuess> {
         if candidate.start < HEADER_BYTES {
             score += 1;
         }
-        if rest_words <= 2 {
+        // "MOSCOW, May 4, 2022 (Reuters) - ...": the story runs on in the
+        // same line, but what frames the date is a wire dateline.
+        let wire_dateline = DATELINE_PLACE.is_match(&text[line_start..candidate.start])
+            && DATELINE_DASH.is_match(&text[candidate.end.min(line_end)..line_end]);
+        if rest_words <= 2 || wire_dateline {
             score += 3;
         }
         if PUBLISHED_LABEL.is_match(line) {
@@ -193,6 +205,26 @@ mod tests {
             "31 Mar 2025\nSaturday 5 August 2017 - 11:54\n\nOfficials will meet on Saturday. The expulsion in late 2016 was answered.",
             "a.txt",
             Some("2017-08-05"),
+        );
+    }
+
+    #[test]
+    fn a_wire_dateline_on_the_first_line_of_the_story() {
+        check(
+            "MOSCOW, May 4, 2022 - Russian President Vladimir Putin met Iranian President Ebrahim Raisi on Tuesday.",
+            "a.txt",
+            Some("2022-05-04"),
+        );
+        check(
+            "GENEVA, Switzerland, 12 March 2019 (AFP) — Talks resumed on Monday, diplomats said.",
+            "a.txt",
+            Some("2019-03-12"),
+        );
+        // A date in running text is not a dateline.
+        check(
+            "The ministers said on May 4, 2022 - a Wednesday - that talks would go on.",
+            "a.txt",
+            None,
         );
     }
 

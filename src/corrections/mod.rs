@@ -14,13 +14,14 @@ pub mod sidecar;
 #[cfg(test)]
 mod tests;
 
-use crate::analysis::{AnalysedDoc, Analysis, Event, Options, analyze_document};
+use crate::analysis::{AnalysedDoc, Analysis, Event, Merged, Options, analyze_document};
 use crate::corpus::PublishedSource;
 use crate::events::{EventKind, Gazetteer, Modality, find_people};
 use crate::temporal::{Tagger, TimexType, range_of_value};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 /// Version of the sidecar format this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -623,7 +624,7 @@ fn added_event(analysis: &Analysis, n: usize, added: &AddedEvent) -> Option<Even
         people,
         place: None,
         modality: Modality::Happened,
-        merged_with: Vec::new(),
+        merged_with: Merged::default(),
         edit: Some(Box::new(EventEdit {
             origin: Origin::Added(n),
             note: added.note.clone(),
@@ -699,12 +700,28 @@ fn split_merges(analysis: &mut Analysis) {
     if split.is_empty() {
         return;
     }
+    // Each group loses its split members; the rest stay together.
+    let mut rebuilt: HashMap<*const [String], Arc<[String]>> = HashMap::new();
     for event in &mut analysis.events {
         if split.contains(&event.id) {
-            event.merged_with.clear();
-        } else {
-            event.merged_with.retain(|id| !split.contains(id));
+            event.merged_with = Merged::default();
+            continue;
         }
+        let Some(group) = event.merged_with.group() else {
+            continue;
+        };
+        let kept = rebuilt
+            .entry(Arc::as_ptr(group))
+            .or_insert_with(|| {
+                group
+                    .iter()
+                    .filter(|id| !split.contains(*id))
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .into()
+            })
+            .clone();
+        event.merged_with = Merged::new(kept, &event.id);
     }
 }
 

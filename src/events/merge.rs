@@ -45,15 +45,31 @@ pub fn merge_groups(mentions: &[Mention<'_>]) -> Vec<Vec<usize>> {
         };
         buckets.entry(key).or_default().push(i);
     }
+    // Within a bucket, two mentions merge when they share an actor or
+    // neither names one: union each actor's mentions, and the actorless
+    // ones together. Linear in the bucket, where comparing pairs would be
+    // quadratic (a story told by thousands of articles makes big buckets).
     for members in buckets.values() {
-        for (n, &a) in members.iter().enumerate() {
-            for &b in members.iter().skip(n + 1) {
-                let (ma, mb) = (&mentions[a], &mentions[b]);
-                let share = ma.actors.is_empty() && mb.actors.is_empty()
-                    || ma.actors.iter().any(|x| mb.actors.contains(x));
-                if share {
-                    let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                    parent[ra.max(rb)] = ra.min(rb);
+        let mut first_with: HashMap<&str, usize> = HashMap::new();
+        let mut first_actorless: Option<usize> = None;
+        for &i in members {
+            let actors = mentions[i].actors;
+            let join = |other: usize, parent: &mut [usize]| {
+                let (ra, rb) = (find(parent, i), find(parent, other));
+                parent[ra.max(rb)] = ra.min(rb);
+            };
+            if actors.is_empty() {
+                match first_actorless {
+                    Some(other) => join(other, &mut parent),
+                    None => first_actorless = Some(i),
+                }
+            }
+            for actor in actors {
+                match first_with.get(actor.as_str()) {
+                    Some(&other) => join(other, &mut parent),
+                    None => {
+                        first_with.insert(actor.as_str(), i);
+                    }
                 }
             }
         }

@@ -138,7 +138,7 @@ fn export_event(analysis: &Analysis, event: &Event) -> Option<ExportEvent> {
         people: event.people.clone(),
         place: event.place.clone(),
         modality: event.modality.as_str(),
-        merged_with: event.merged_with.clone(),
+        merged_with: event.merged_with.ids(),
         rule: event.rule,
         page: doc.doc.page_at(event.sentence.0),
         corrected: event

@@ -141,9 +141,12 @@ pub fn analysis(events: usize, seed: u64) -> Analysis {
             place: None,
             modality,
             merged_with: if rng.below(10) == 0 {
-                vec![format!("syn{:07}", i.saturating_sub(1))]
+                crate::analysis::Merged::with(
+                    &format!("syn{i:07}"),
+                    &[format!("syn{:07}", i.saturating_sub(1))],
+                )
             } else {
-                Vec::new()
+                crate::analysis::Merged::default()
             },
             edit: None,
         });
