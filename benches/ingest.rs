@@ -227,11 +227,14 @@ fn perturb(sentence: &str, year_shift: i32, countries: &[usize], month_shift: us
 
 fn html(a: &Article) -> String {
     let (y, m, d) = a.published;
-    let paragraphs: String = a
-        .text
-        .split(". ")
-        .map(|p| format!("<p>{}.</p>\n", p.replace('&', "&amp;").replace('<', "&lt;")))
-        .collect();
+    let mut paragraphs = String::new();
+    for p in a.text.split(". ") {
+        let _ = writeln!(
+            paragraphs,
+            "<p>{}.</p>",
+            p.replace('&', "&amp;").replace('<', "&lt;")
+        );
+    }
     format!(
         "<!doctype html><html><head><title>{}</title><meta property=\"article:published_time\" content=\"{y}-{m:02}-{d:02}T09:00:00Z\"></head>\n<body><nav><a href=\"/\">Home</a> | <a href=\"/world\">World</a></nav><article><h1>{}</h1>\n{paragraphs}</article><footer>Copyright. All rights reserved.</footer></body></html>\n",
         a.title, a.title
