@@ -378,6 +378,7 @@ fn child(scenario: &str, dir: &Path) {
             None
         },
         partial: Some(&partial),
+        select: None,
     };
     let read = match read_folder(dir, &options, &Progress::default(), &hooks) {
         Ok(read) => read,

@@ -279,6 +279,9 @@ pub struct ReadHooks<'a> {
     /// has them all again, in order), so that a caller can show the first
     /// events long before the whole folder is read.
     pub partial: Option<&'a (dyn Fn(Vec<AnalysedDoc>) + Sync)>,
+    /// Only the files whose relative path this accepts are read (a shard of
+    /// a large archive); the others are left out without a word.
+    pub select: Option<&'a (dyn Fn(&str) -> bool + Sync)>,
 }
 
 /// What [`read_folder`] found.
@@ -309,10 +312,14 @@ pub fn read_folder(
     let entries = list_files(root)?;
     let mut problems = Vec::new();
     let mut files = Vec::new();
+    let selected = |rel: &str| hooks.select.is_none_or(|select| select(rel));
     for entry in entries {
         match entry {
-            Entry::File(path) => files.push(path),
-            Entry::Problem(path, message) => problems.push(Problem { path, message }),
+            Entry::File(path) if selected(&relative_path(root, &path)) => files.push(path),
+            Entry::Problem(path, message) if selected(&path) => {
+                problems.push(Problem { path, message });
+            }
+            Entry::File(_) | Entry::Problem(..) => {}
         }
     }
     progress.total.store(files.len(), Ordering::Relaxed);

@@ -2,12 +2,14 @@
 //!
 //! ```text
 //! dateline [FOLDER] [--published-dates FILE] [--screenshot OUT.png [--size WxH] [--scene NAME]]
-//! dateline export FOLDER [--format json|csv|timelinejs] [--published-dates FILE] [--output FILE]
+//! dateline EVENTS.jsonl
+//! dateline export FOLDER [--format json|jsonl|csv|timelinejs] [--shard I/N] [--files LIST] [--published-dates FILE] [--output FILE]
+//! dateline merge SHARD.jsonl... [--format json|jsonl|csv|timelinejs] [--output FILE]
 //! dateline tempeval PATH... [--errors]
 //! ```
 //! Exit codes: 0 ok, 1 failure while running, 2 bad arguments or unreadable folder.
 
-use crate::analysis::{Options, Progress, analyze_folder};
+use crate::analysis::{Analysis, Options, Progress, ReadHooks, read_folder};
 use crate::app::{DatelineApp, Scene, ScreenshotPlan};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
@@ -23,7 +25,10 @@ Dateline — events from news articles on a timeline.
 Usage:
   dateline [FOLDER] [--published-dates FILE] [--screenshot OUT.png [--size WxH] [--scene NAME]]
   dateline --demo N [--screenshot OUT.png [--size WxH] [--scene NAME]]
-  dateline export FOLDER [--format json|csv|timelinejs] [--published-dates FILE] [--output FILE]
+  dateline EVENTS.jsonl
+  dateline export FOLDER [--format json|jsonl|csv|timelinejs] [--shard I/N] [--files LIST]
+                         [--published-dates FILE] [--output FILE]
+  dateline merge SHARD.jsonl... [--format json|jsonl|csv|timelinejs] [--output FILE]
   dateline tempeval PATH... [--errors]
 
 With no FOLDER the app opens the bundled sample folder.
@@ -32,8 +37,14 @@ With no FOLDER the app opens the bundled sample folder.
 --size WxH               window size for --screenshot (default 1600x1000)
 --scene NAME             what --screenshot shows: overview, selected (default) or correct
 --demo N                 open N synthetic events (1990–2025) to try the timeline at scale
---format FORMAT          json (default; the contract in README.md), csv, or timelinejs
+--format FORMAT          json (default; the contract in README.md), jsonl (one record per
+                         line, with each document's text: for shards), csv, or timelinejs
 --output FILE            write the export there (atomically) instead of standard output
+--shard I/N              export only the I-th of N shards of the folder's files (1 <= I <= N;
+                         a file's shard is a hash of its relative path), e.g. one job each
+--files LIST             export only the files listed in LIST (relative paths, one a line)
+merge                    join JSON Lines shards into one export, merging events across them
+EVENTS.jsonl             open a JSON Lines export (or merged shards) in the window
 tempeval                 score the time-expression engine on TimeML .tml files (TempEval-3 measures)
 --errors                 with tempeval: list every missed, spurious or wrong expression
 ";
@@ -73,9 +84,13 @@ pub fn main() -> ExitCode {
 
 /// Parsed command line.
 #[derive(Debug, Default)]
+#[expect(clippy::struct_excessive_bools, reason = "one flag per subcommand and switch")]
 struct Args {
     export: bool,
+    merge: bool,
     tempeval: bool,
+    shard: Option<(u64, u64)>,
+    files: Option<PathBuf>,
     errors: bool,
     paths: Vec<PathBuf>,
     folder: Option<PathBuf>,
@@ -128,6 +143,19 @@ fn parse(args: Vec<std::ffi::OsString>) -> anyhow::Result<Option<Args>> {
                 parsed.size = Some((w, h));
             }
             Long("errors") => parsed.errors = true,
+            Long("shard") => {
+                let value = string(parser.value())?;
+                let shard = value
+                    .split_once('/')
+                    .and_then(|(i, n)| Some((i.trim().parse().ok()?, n.trim().parse().ok()?)))
+                    .filter(|&(i, n): &(u64, u64)| i >= 1 && i <= n);
+                parsed.shard = Some(shard.ok_or_else(|| {
+                    usage(format!("--shard takes I/N with 1 <= I <= N, not {value:?}"))
+                })?);
+            }
+            Long("files") => {
+                parsed.files = Some(parser.value().map_err(|e| usage(e.to_string()))?.into());
+            }
             Long("demo") => {
                 let value = string(parser.value())?;
                 let n = value.replace('_', "").parse().map_err(|_| {
@@ -135,7 +163,10 @@ fn parse(args: Vec<std::ffi::OsString>) -> anyhow::Result<Option<Args>> {
                 })?;
                 parsed.demo = Some(n);
             }
-            Value(value) if parsed.tempeval => parsed.paths.push(value.into()),
+            Value(value) if parsed.tempeval || parsed.merge => parsed.paths.push(value.into()),
+            Value(value) if !parsed.export && parsed.folder.is_none() && value == "merge" => {
+                parsed.merge = true;
+            }
             Value(value) if !parsed.export && parsed.folder.is_none() && value == "tempeval" => {
                 parsed.tempeval = true;
             }
@@ -173,24 +204,43 @@ fn run(args: Vec<std::ffi::OsString>) -> anyhow::Result<ExitCode> {
     }
     if args.export {
         let folder = args.folder.ok_or_else(|| usage("export needs a FOLDER"))?;
+        let format = args.format.as_deref().unwrap_or("json");
+        check_format(format)?;
         return export(
             &folder,
-            args.format.as_deref().unwrap_or("json"),
+            format,
             args.output.as_deref(),
             &options,
+            &Selection::new(args.shard, args.files.as_deref())?,
         );
     }
+    if args.merge {
+        let format = args.format.as_deref().unwrap_or("json");
+        check_format(format)?;
+        return merge(&args.paths, format, args.output.as_deref());
+    }
     if args.format.is_some() || args.output.is_some() {
-        return Err(usage("--format and --output go with `dateline export`"));
+        return Err(usage(
+            "--format and --output go with `dateline export` or `dateline merge`",
+        ));
+    }
+    if args.shard.is_some() || args.files.is_some() {
+        return Err(usage("--shard and --files go with `dateline export`"));
     }
     let source = if let Some(n) = args.demo {
         Source::Demo(n)
     } else {
         let folder = args.folder.unwrap_or_else(crate::sample_folder);
-        if !folder.is_dir() {
-            return Err(usage(format!("{} is not a folder", folder.display())));
+        if folder.is_file() && crate::app::is_events_file(&folder) {
+            Source::Events(folder)
+        } else if folder.is_dir() {
+            Source::Folder(folder)
+        } else {
+            return Err(usage(format!(
+                "{} is neither a folder nor a Dateline JSON Lines export",
+                folder.display()
+            )));
         }
-        Source::Folder(folder)
     };
     run_window(source, options, args.screenshot, args.scene, args.size)?;
     Ok(ExitCode::SUCCESS)
@@ -238,35 +288,121 @@ fn read_published_dates(file: &Path) -> anyhow::Result<HashMap<String, NaiveDate
     Ok(dates)
 }
 
+fn check_format(format: &str) -> anyhow::Result<()> {
+    if matches!(format, "json" | "jsonl" | "csv" | "timelinejs") {
+        Ok(())
+    } else {
+        Err(usage(format!(
+            "unknown --format {format:?} (json, jsonl, csv or timelinejs)"
+        )))
+    }
+}
+
+/// Which files of the folder an export reads (`--shard`, `--files`).
+#[derive(Default)]
+struct Selection {
+    shard: Option<(u64, u64)>,
+    files: Option<std::collections::HashSet<String>>,
+}
+
+impl Selection {
+    fn new(shard: Option<(u64, u64)>, files: Option<&Path>) -> anyhow::Result<Self> {
+        let files = match files {
+            None => None,
+            Some(list) => {
+                let text = std::fs::read_to_string(list)
+                    .map_err(|e| usage(format!("cannot read --files {}: {e}", list.display())))?;
+                Some(
+                    text.lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                        .map(|l| l.trim_start_matches("./").replace('\\', "/"))
+                        .collect(),
+                )
+            }
+        };
+        Ok(Self { shard, files })
+    }
+
+    fn is_partial(&self) -> bool {
+        self.shard.is_some() || self.files.is_some()
+    }
+
+    /// Whether the file at relative path `rel` belongs to this export.
+    fn accepts(&self, rel: &str) -> bool {
+        let in_shard = self.shard.is_none_or(|(i, n)| {
+            // A stable hash of the path: the same on every machine and run.
+            crate::store::fnv(rel.as_bytes()) % n == i - 1
+        });
+        in_shard && self.files.as_ref().is_none_or(|f| f.contains(rel))
+    }
+}
+
 fn export(
     folder: &Path,
     format: &str,
     output: Option<&Path>,
     options: &Options,
+    selection: &Selection,
 ) -> anyhow::Result<ExitCode> {
-    if !matches!(format, "json" | "csv" | "timelinejs") {
-        return Err(usage(format!(
-            "unknown --format {format:?} (json, csv or timelinejs)"
-        )));
-    }
-    let analysis =
-        analyze_folder(folder, options, &Progress::default()).map_err(|e| usage(e.to_string()))?;
+    let accepts = |rel: &str| selection.accepts(rel);
+    let hooks = ReadHooks {
+        select: selection
+            .is_partial()
+            .then_some(&accepts as &(dyn Fn(&str) -> bool + Sync)),
+        ..ReadHooks::default()
+    };
+    let analysis = read_folder(folder, options, &Progress::default(), &hooks)
+        .map_err(|e| usage(e.to_string()))?
+        .analysis;
     // What the user corrected in the app is part of the timeline.
     let (analysis, notices) = crate::corrections::with_sidecar(analysis, options);
-    for notice in notices {
-        eprintln!("dateline: {notice}");
+    // A shard holds only some events: corrections of the others are not lost.
+    if !selection.is_partial() {
+        for notice in notices {
+            eprintln!("dateline: {notice}");
+        }
     }
+    let title = folder.file_name().map_or_else(
+        || folder.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    write_export(&analysis, format, &title, output)
+}
+
+/// `dateline merge`: JSON Lines shards in, one export out.
+fn merge(paths: &[PathBuf], format: &str, output: Option<&Path>) -> anyhow::Result<ExitCode> {
+    if paths.is_empty() {
+        return Err(usage("merge needs the JSON Lines files to join"));
+    }
+    let mut inputs: Vec<(String, Box<dyn std::io::BufRead>)> = Vec::new();
+    for path in paths {
+        let file = std::fs::File::open(path)
+            .map_err(|e| usage(format!("cannot read {}: {e}", path.display())))?;
+        inputs.push((
+            path.display().to_string(),
+            Box::new(std::io::BufReader::new(file)),
+        ));
+    }
+    let read = crate::export::read_jsonl(inputs);
+    for problem in &read.problems {
+        eprintln!("dateline: {problem}");
+    }
+    write_export(&read.analysis, format, "merged", output)
+}
+
+fn write_export(
+    analysis: &Analysis,
+    format: &str,
+    title: &str,
+    output: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
     let mut buffer = Vec::new();
     match format {
-        "csv" => crate::export::write_csv(&analysis, &mut buffer)?,
-        "timelinejs" => {
-            let title = folder.file_name().map_or_else(
-                || folder.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            crate::export::write_timelinejs(&analysis, &title, &mut buffer)?;
-        }
-        _ => crate::export::write_json(&analysis, &mut buffer)?,
+        "csv" => crate::export::write_csv(analysis, &mut buffer)?,
+        "jsonl" => crate::export::write_jsonl(analysis, &mut buffer)?,
+        "timelinejs" => crate::export::write_timelinejs(analysis, title, &mut buffer)?,
+        _ => crate::export::write_json(analysis, &mut buffer)?,
     }
     if let Some(path) = output {
         crate::store::write_atomically(path, &buffer)
@@ -304,6 +440,8 @@ fn tempeval(paths: &[PathBuf], errors: bool) -> anyhow::Result<ExitCode> {
 /// What the window opens.
 enum Source {
     Folder(PathBuf),
+    /// A JSON Lines export.
+    Events(PathBuf),
     /// This many synthetic events.
     Demo(usize),
 }
@@ -334,6 +472,11 @@ fn run_window(
         Box::new(move |cc| {
             Ok(Box::new(match source {
                 Source::Folder(folder) => DatelineApp::new(cc, Some(folder), options, plan),
+                Source::Events(file) => {
+                    let mut app = DatelineApp::new(cc, None, options, plan);
+                    app.state.open_events(&file);
+                    app
+                }
                 Source::Demo(n) => {
                     let mut app = DatelineApp::new(cc, None, options, plan);
                     app.state.folder = Some(PathBuf::from(format!("demo: {n} synthetic events")));

@@ -115,3 +115,76 @@ fn bad_arguments_and_missing_folders_exit_2_with_a_message() {
         );
     }
 }
+
+/// Issue 6 item 5: shards extracted apart, joined, give the whole export.
+#[test]
+fn sharded_jsonl_exports_merge_into_the_whole_export() {
+    let dir = std::env::temp_dir().join(format!("dateline-cli-shards-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let whole = dateline(&["export", &samples()]);
+    assert!(whole.status.success());
+    let whole: serde_json::Value = serde_json::from_slice(&whole.stdout).unwrap_or_default();
+
+    let mut shards = Vec::new();
+    let mut paths_seen = Vec::new();
+    for i in 1..=3 {
+        let out = dir.join(format!("shard-{i}.jsonl"));
+        let run = dateline(&[
+            "export",
+            &samples(),
+            "--format",
+            "jsonl",
+            "--shard",
+            &format!("{i}/3"),
+            "--output",
+            &out.display().to_string(),
+        ]);
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let text = std::fs::read_to_string(&out).unwrap_or_default();
+        for line in text.lines() {
+            let record: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+            if record["record"] == "document" {
+                paths_seen.push(record["path"].as_str().unwrap_or_default().to_owned());
+                assert!(record["text"].as_str().is_some_and(|t| !t.is_empty()));
+            }
+        }
+        shards.push(out.display().to_string());
+    }
+    // Every document in exactly one shard.
+    paths_seen.sort();
+    let mut all: Vec<String> = whole["documents"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|d| d["path"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    all.sort();
+    assert_eq!(paths_seen, all);
+
+    let mut args = vec!["merge"];
+    args.extend(shards.iter().map(String::as_str));
+    let merged = dateline(&args);
+    assert!(
+        merged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    let merged: serde_json::Value = serde_json::from_slice(&merged.stdout).unwrap_or_default();
+    assert_eq!(merged["events"], whole["events"]);
+    assert_eq!(merged["timexes"], whole["timexes"]);
+
+    // A file list selects files the same way.
+    let list = dir.join("list.txt");
+    let _ = std::fs::write(&list, format!("# one file\n./{}\n", all[0]));
+    let one = dateline(&["export", &samples(), "--files", &list.display().to_string()]);
+    let one: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap_or_default();
+    assert_eq!(one["documents"].as_array().map(Vec::len), Some(1));
+
+    let bad = dateline(&["export", &samples(), "--shard", "4/3"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -155,3 +155,57 @@ fn files_changed_while_open_show_up_and_the_selection_stays() {
     assert!(gone, "the removed file is still shown");
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+/// Issue 6 item 5: the app opens a (merged) JSON Lines export directly.
+#[test]
+fn a_json_lines_export_opens_in_the_window() {
+    let analysis = dateline::analysis::analyze_folder(
+        &dateline::sample_folder(),
+        &Options::default(),
+        &dateline::analysis::Progress::default(),
+    )
+    .expect("samples");
+    let dir = std::env::temp_dir().join(format!("dateline-ui-jsonl-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let file = dir.join("events.jsonl");
+    let mut bytes = Vec::new();
+    dateline::export::write_jsonl(&analysis, &mut bytes).expect("write");
+    std::fs::write(&file, bytes).expect("write");
+    assert!(dateline::app::is_events_file(&file));
+
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(|cc| DatelineApp::new(cc, None, Options::default(), None));
+    harness
+        .state_mut()
+        .state
+        .apply(Command::OpenPath(file.clone()));
+    let opened = settle(&mut harness, |h| {
+        h.state().state.analysis.is_some() && !h.state().state.busy()
+    });
+    assert!(opened, "{:?}", harness.state().state.status);
+    let state = &harness.state().state;
+    let shown = state.analysis.as_ref().expect("analysis");
+    assert_eq!(shown.events.len(), analysis.events.len());
+    assert!(state.base.is_none(), "an events file is read-only");
+    let status = state.status.clone().unwrap_or_default();
+    assert!(
+        status.contains(&format!("{} events", analysis.events.len())),
+        "{status}"
+    );
+    // Selecting an event shows its document's text in the source pane.
+    let first = state.list_order().first().copied();
+    harness.state_mut().state.apply(Command::Select(first));
+    harness.run_steps(3);
+    let state = &harness.state().state;
+    let shown = state.analysis.as_ref().expect("analysis");
+    let event = &shown.events[first.expect("an event")];
+    let text = shown.docs[event.doc].doc.text.clone();
+    assert!(text.contains(shown.sentence_text(event)));
+    use egui_kittest::kittest::Queryable as _;
+    assert!(
+        harness.query_by_value(&text).is_some(),
+        "the document is shown"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

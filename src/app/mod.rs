@@ -18,7 +18,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
 pub use editing::{AddDraft, EventDraft};
-pub use reading::Read;
+pub use reading::{Read, is_events_file};
 pub use screenshot::{Scene, ScreenshotPlan, timeline_rect_id};
 
 /// Something the user asked for, applied after the frame is drawn.
@@ -28,6 +28,11 @@ pub enum Command {
     OpenFolder(PathBuf),
     /// Ask the user for a folder (native dialog, off the UI thread).
     PickFolder,
+    /// Ask the user for a JSON Lines export to open.
+    PickEvents,
+    /// Open a dropped or chosen path: a folder, an events file, or the
+    /// folder of any other file.
+    OpenPath(PathBuf),
     /// Select an event (index into the analysis' events), or clear.
     Select(Option<usize>),
     /// Select the next (+1) or previous (-1) event in list order.
@@ -88,6 +93,8 @@ pub enum ExportFormat {
     Csv,
     /// `TimelineJS` JSON.
     TimelineJs,
+    /// JSON Lines (opens again in the app; joins with other shards).
+    Jsonl,
     /// A PNG picture of the timeline as shown.
     Png,
 }
@@ -180,6 +187,8 @@ pub struct AppState {
     /// re-read fits again only if the user has not moved away from it.
     fitted: Option<View>,
     job: Option<reading::Job>,
+    /// An events file being read.
+    events_job: Option<Receiver<(PathBuf, std::io::Result<crate::export::jsonl::JsonlRead>)>>,
     watch: Option<reading::Watch>,
     picker: Option<Receiver<Option<PathBuf>>>,
     export_picker: Option<(ExportFormat, Receiver<Option<PathBuf>>)>,
@@ -218,8 +227,8 @@ impl AppState {
             && let Ok(choice) = picker.try_recv()
         {
             self.picker = None;
-            if let Some(folder) = choice {
-                self.open_folder(folder);
+            if let Some(path) = choice {
+                self.open_path(path);
             }
             changed = true;
         }
@@ -435,7 +444,10 @@ impl AppState {
     /// Whether background work is under way.
     #[must_use]
     pub fn busy(&self) -> bool {
-        self.job.is_some() || self.picker.is_some() || self.export_picker.is_some()
+        self.job.is_some()
+            || self.events_job.is_some()
+            || self.picker.is_some()
+            || self.export_picker.is_some()
     }
 
     /// Events in list order: dated ones by date, then undated ones.
@@ -459,6 +471,17 @@ impl AppState {
                     }));
                 }
             }
+            Command::PickEvents => {
+                if self.picker.is_none() {
+                    self.picker = Some(spawn_dialog(|| {
+                        rfd::FileDialog::new()
+                            .set_title("Open a Dateline JSON Lines export")
+                            .add_filter("JSON Lines", &["jsonl", "ndjson"])
+                            .pick_file()
+                    }));
+                }
+            }
+            Command::OpenPath(path) => self.open_path(path),
             Command::Select(event) => self.select(event),
             Command::SelectStep(step) => {
                 let order = self.list_order();
@@ -555,6 +578,7 @@ impl AppState {
                         ExportFormat::Json => ("dateline.json", "json"),
                         ExportFormat::Csv => ("dateline.csv", "csv"),
                         ExportFormat::TimelineJs => ("dateline-timelinejs.json", "json"),
+                        ExportFormat::Jsonl => ("dateline.jsonl", "jsonl"),
                         ExportFormat::Png => ("dateline-timeline.png", "png"),
                     };
                     let rx = spawn_dialog(move || {
@@ -586,6 +610,7 @@ impl AppState {
         let written = match format {
             ExportFormat::Json => crate::export::write_json(analysis, &mut buffer),
             ExportFormat::Csv => crate::export::write_csv(analysis, &mut buffer),
+            ExportFormat::Jsonl => crate::export::write_jsonl(analysis, &mut buffer),
             ExportFormat::Png => Ok(()),
             ExportFormat::TimelineJs => {
                 let title = analysis
@@ -702,12 +727,7 @@ impl eframe::App for DatelineApp {
                 .map(|f| f.path().to_path_buf())
                 .collect::<Vec<_>>()
         }) {
-            let folder = if path.is_dir() {
-                path
-            } else {
-                path.parent().map(Path::to_path_buf).unwrap_or(path)
-            };
-            commands.push(Command::OpenFolder(folder));
+            commands.push(Command::OpenPath(path));
         }
         ui::shortcuts(ui.ctx(), &self.state, &mut commands);
         ui::app_ui(ui, &self.state, &mut commands);

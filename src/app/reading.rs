@@ -12,6 +12,7 @@ use crate::analysis::{AnalysedDoc, Analysis, Options, Progress, ReadHooks, read_
 use crate::cache::CacheFile;
 use crate::corrections::Corrections;
 use crate::corrections::sidecar::Sidecar;
+use crate::export::jsonl::JsonlRead;
 use crate::temporal::Tagger;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -68,7 +69,102 @@ pub(super) struct Watch {
     last: Option<Instant>,
 }
 
+/// Whether `path` is a Dateline JSON Lines export (by its first line).
+#[must_use]
+pub fn is_events_file(path: &Path) -> bool {
+    use std::io::BufRead as _;
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    // Read at most one line of 4 KB: this may be any file at all.
+    let mut first = String::new();
+    let mut reader = std::io::Read::take(std::io::BufReader::new(file), 4096);
+    reader.read_line(&mut first).is_ok() && crate::export::jsonl::is_dateline_jsonl(first.trim())
+}
+
 impl AppState {
+    /// Opens what the user dropped or chose: a folder; a Dateline JSON Lines
+    /// export; any other file stands for the folder it is in.
+    pub fn open_path(&mut self, path: PathBuf) {
+        if path.is_dir() {
+            self.open_folder(path);
+        } else if is_events_file(&path) {
+            self.open_events(&path);
+        } else {
+            let folder = path.parent().map(Path::to_path_buf).unwrap_or(path);
+            self.open_folder(folder);
+        }
+    }
+
+    /// Opens a JSON Lines export (one file, or shards joined with `cat`):
+    /// its events on the timeline, each with its document's text. Read-only:
+    /// corrections belong to the article folder.
+    pub fn open_events(&mut self, file: &Path) {
+        self.watch = None;
+        if let Some(job) = self.job.take() {
+            job.progress
+                .cancel
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        let (tx, rx) = channel();
+        let job_file = file.to_path_buf();
+        let waker = self.waker.clone();
+        let spawned = std::thread::Builder::new()
+            .name("read-events".into())
+            .spawn(move || {
+                let read = std::fs::File::open(&job_file).map(|f| {
+                    crate::export::read_jsonl([(
+                        job_file.display().to_string(),
+                        Box::new(std::io::BufReader::new(f)) as Box<dyn std::io::BufRead>,
+                    )])
+                });
+                let _ = tx.send((job_file, read));
+                if let Some(wake) = waker {
+                    wake();
+                }
+            });
+        match spawned {
+            Ok(_) => {
+                self.status = Some(format!("reading {}…", file.display()));
+                self.events_job = Some(rx);
+            }
+            Err(err) => self.status = Some(format!("cannot start reading: {err}")),
+        }
+    }
+
+    /// Shows an events file once read.
+    fn finish_events(&mut self, file: &Path, read: std::io::Result<JsonlRead>) {
+        match read {
+            Ok(read) => {
+                self.folder = Some(file.to_path_buf());
+                self.base = None;
+                self.sidecar = None;
+                self.corrections = Corrections::default();
+                self.undo.clear();
+                self.redo.clear();
+                let events = read.analysis.events.len();
+                let docs = read.analysis.docs.len();
+                self.set_analysis(read.analysis);
+                let mut status = format!(
+                    "{events} events of {docs} documents from {} (read-only: corrections are made on the article folder)",
+                    file.display()
+                );
+                if !read.problems.is_empty() {
+                    let _ = std::fmt::Write::write_fmt(
+                        &mut status,
+                        format_args!(
+                            "; {} lines not read: {}",
+                            read.problems.len(),
+                            read.problems.join("; ")
+                        ),
+                    );
+                }
+                self.status = Some(status);
+            }
+            Err(err) => self.status = Some(format!("cannot open {}: {err}", file.display())),
+        }
+    }
+
     /// Starts reading a folder in the background (replacing the one shown).
     pub fn open_folder(&mut self, folder: PathBuf) {
         self.watch = None;
@@ -136,6 +232,13 @@ impl AppState {
     /// Returns true when something changed.
     pub(super) fn poll_reading(&mut self) -> bool {
         let mut changed = self.poll_watch();
+        if let Some(rx) = &self.events_job
+            && let Ok((file, read)) = rx.try_recv()
+        {
+            self.events_job = None;
+            self.finish_events(&file, read);
+            changed = true;
+        }
         let Some(job) = &mut self.job else {
             return changed;
         };
@@ -363,6 +466,7 @@ fn read_job(
         partial: partial
             .is_some()
             .then_some(&send_partial as &(dyn Fn(_) + Sync)),
+        select: None,
     };
     let read = match read_folder(folder, options, progress, &hooks) {
         Ok(read) => read,

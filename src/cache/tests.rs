@@ -26,7 +26,7 @@ fn folder(name: &str) -> PathBuf {
 fn read(dir: &Path, options: &Options, cache: Option<FolderCache>) -> FolderRead {
     let hooks = ReadHooks {
         cache,
-        partial: None,
+        ..ReadHooks::default()
     };
     read_folder(dir, options, &Progress::default(), &hooks).expect("the folder opens")
 }
@@ -183,8 +183,8 @@ fn partial_results_cover_every_document_once() {
         }
     };
     let hooks = ReadHooks {
-        cache: None,
         partial: Some(&partial),
+        ..ReadHooks::default()
     };
     let read = read_folder(&dir, &options, &Progress::default(), &hooks).expect("opens");
     let mut seen = seen.into_inner().unwrap_or_default();

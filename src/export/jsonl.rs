@@ -279,6 +279,32 @@ impl Builder {
     }
 
     fn finish(mut self) -> JsonlRead {
+        // Shards come in any order: documents go back to path order (a
+        // file's articles by their number), as a folder read gives them.
+        let mut order: Vec<usize> = (0..self.docs.len()).collect();
+        order.sort_by(|&a, &b| {
+            let key = |i: usize| {
+                self.docs
+                    .get(i)
+                    .map(|d| (d.doc.file_path().to_owned(), d.doc.record))
+            };
+            key(a).cmp(&key(b))
+        });
+        let mut new_index = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let mut docs: Vec<Option<DocAnalysis>> = self.docs.drain(..).map(Some).collect();
+        self.docs = order
+            .iter()
+            .filter_map(|&old| docs.get_mut(old).and_then(Option::take))
+            .collect();
+        for (_, doc) in &mut self.events {
+            *doc = new_index.get(*doc).copied().unwrap_or(*doc);
+        }
+        for (_, doc) in &mut self.timexes {
+            *doc = new_index.get(*doc).copied().unwrap_or(*doc);
+        }
         for (t, doc) in std::mem::take(&mut self.timexes) {
             let Some(d) = self.docs.get_mut(doc) else {
                 continue;

@@ -122,6 +122,9 @@ fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
             if ui.button("Open folder…  (Ctrl+O)").clicked() {
                 commands.push(Command::PickFolder);
             }
+            if ui.button("Open events file (JSON Lines)…").clicked() {
+                commands.push(Command::PickEvents);
+            }
             ui.add_enabled_ui(state.analysis.is_some(), |ui| {
                 if ui.button("Export JSON…").clicked() {
                     commands.push(Command::PickExport(ExportFormat::Json));
@@ -131,6 +134,9 @@ fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
                 }
                 if ui.button("Export TimelineJS…").clicked() {
                     commands.push(Command::PickExport(ExportFormat::TimelineJs));
+                }
+                if ui.button("Export JSON Lines…").clicked() {
+                    commands.push(Command::PickExport(ExportFormat::Jsonl));
                 }
                 if ui.button("Export timeline PNG…").clicked() {
                     commands.push(Command::PickExport(ExportFormat::Png));
