@@ -6,6 +6,7 @@ use dateline::analysis::Options;
 use dateline::app::{Command, DatelineApp};
 use eframe::egui;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -202,7 +203,6 @@ fn a_json_lines_export_opens_in_the_window() {
     let event = &shown.events[first.expect("an event")];
     let text = shown.docs[event.doc].doc.text.clone();
     assert!(text.contains(shown.sentence_text(event)));
-    use egui_kittest::kittest::Queryable as _;
     assert!(
         harness.query_by_value(&text).is_some(),
         "the document is shown"
