@@ -84,7 +84,10 @@ pub fn main() -> ExitCode {
 
 /// Parsed command line.
 #[derive(Debug, Default)]
-#[expect(clippy::struct_excessive_bools, reason = "one flag per subcommand and switch")]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "one flag per subcommand and switch"
+)]
 struct Args {
     export: bool,
     merge: bool,

@@ -302,3 +302,87 @@ fn the_sorted_table_scrolls_to_the_selection() {
         );
     }
 }
+
+#[test]
+fn shift_drag_on_the_overview_filters_by_dates() {
+    let mut harness = harness();
+    let rect = harness
+        .ctx
+        .data(|d| d.get_temp::<egui::Rect>(dateline::app::timeline_rect_id()));
+    let Some(rect) = rect else {
+        panic!("the timeline was not drawn")
+    };
+    let total = harness.state().state.index.dated();
+    // The overview strip is the bottom 30 points of the timeline.
+    let y = rect.bottom() - 15.0;
+    let x0 = rect.left() + rect.width() * 0.55;
+    let x1 = rect.left() + rect.width() * 0.9;
+    let shift = egui::Modifiers::SHIFT;
+    harness.event(egui::Event::ModifiersChanged(shift));
+    harness.event(egui::Event::PointerMoved(egui::pos2(x0, y)));
+    harness.step();
+    harness.event(egui::Event::PointerButton {
+        pos: egui::pos2(x0, y),
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: shift,
+    });
+    harness.step();
+    for i in 1..=6 {
+        let x = x0 + (x1 - x0) * i as f32 / 6.0;
+        harness.event(egui::Event::PointerMoved(egui::pos2(x, y)));
+        harness.step();
+    }
+    harness.event(egui::Event::PointerButton {
+        pos: egui::pos2(x1, y),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: shift,
+    });
+    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    harness.run_steps(4);
+    let state = &harness.state().state;
+    let Some((first, last)) = state.filter.range else {
+        panic!("no date range was set")
+    };
+    assert!(first < last);
+    let shown = state.index.dated();
+    assert!(
+        0 < shown && shown < total,
+        "{shown} of {total} events shown"
+    );
+    let analysis = state.analysis.as_ref().expect("analysis");
+    for &e in state.index.order() {
+        let (a, b) = analysis.events[e as usize].range.expect("dated");
+        assert!(
+            a <= last && b >= first,
+            "an event outside the range is shown"
+        );
+    }
+}
+
+#[test]
+fn only_this_document_filters_to_the_selected_events_document() {
+    let mut harness = harness();
+    let first = harness.state().state.list_order().first().copied();
+    harness.state_mut().state.apply(Command::Select(first));
+    harness.run_steps(3);
+    harness.get_by_label("Only this document").click();
+    harness.run_steps(3);
+    let state = &harness.state().state;
+    let analysis = state.analysis.as_ref().expect("analysis");
+    let doc = &analysis.docs[analysis.events[first.expect("event")].doc]
+        .doc
+        .path;
+    assert_eq!(state.filter.docs, [doc.clone()]);
+    assert!(state.filtered.count > 0);
+    assert!(state.filtered.count < analysis.events.len());
+    for &e in state.index.order() {
+        assert_eq!(
+            &analysis.docs[analysis.events[e as usize].doc].doc.path,
+            doc
+        );
+    }
+    // The document menu names it.
+    assert!(harness.query_all_by_label("document").next().is_some());
+}

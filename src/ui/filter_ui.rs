@@ -1,5 +1,6 @@
 //! The filter bar above the timeline: free text (Ctrl+F), kind chips with
-//! their counts, an actor, a date range, and how many events pass.
+//! their counts, an actor, a document, a date range (typed, or Shift+drag on
+//! the overview), and how many events pass.
 
 use super::theme::kind_color;
 use crate::app::{AppState, Command};
@@ -10,6 +11,8 @@ use eframe::egui::{self, RichText};
 
 /// Actors offered in the actor menu (the busiest).
 const MAX_ACTORS: usize = 60;
+/// Documents offered in the document menu (those with the most events).
+const MAX_DOCUMENTS: usize = 60;
 
 /// Draws the filter bar.
 pub fn filter_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
@@ -85,10 +88,11 @@ pub fn filter_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             })
             .response
             .labelled_by(label.id);
+        documents_ui(ui, state, analysis, &mut filter);
         date_range_ui(ui, &mut filter);
         if !filter.is_empty() && ui.button("Clear").clicked() {
             filter = Filter::default();
-            ui.data_mut(|d| d.remove::<(String, String)>(range_text_id()));
+            ui.data_mut(|d| d.remove::<RangeTexts>(range_text_id()));
         }
         ui.label(
             RichText::new(format!(
@@ -102,6 +106,81 @@ pub fn filter_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
     if filter != state.filter {
         commands.push(Command::SetFilter(filter));
     }
+}
+
+/// The document menu: the documents with the most events (and any chosen).
+fn documents_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    analysis: &crate::analysis::Analysis,
+    filter: &mut Filter,
+) {
+    let title_of = |path: &str| {
+        analysis
+            .docs
+            .iter()
+            .find(|d| d.doc.path == path)
+            .map_or_else(|| path.to_owned(), |d| short(&d.doc.title, path))
+    };
+    let selected = filter
+        .docs
+        .first()
+        .map_or_else(|| "any document".to_owned(), |p| title_of(p));
+    let label = ui.label(RichText::new("document").weak());
+    egui::ComboBox::from_id_salt("filter-document")
+        .selected_text(selected)
+        .width(180.0)
+        .height(400.0)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(filter.docs.is_empty(), "any document")
+                .clicked()
+            {
+                filter.docs.clear();
+            }
+            let mut busiest: Vec<(usize, usize)> = state
+                .doc_events
+                .iter()
+                .enumerate()
+                .filter(|(_, events)| !events.is_empty())
+                .map(|(doc, events)| (doc, events.len()))
+                .collect();
+            busiest.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            for &(doc, count) in busiest.iter().take(MAX_DOCUMENTS) {
+                let Some(d) = analysis.docs.get(doc) else {
+                    continue;
+                };
+                let chosen = filter.docs.contains(&d.doc.path);
+                if ui
+                    .selectable_label(
+                        chosen,
+                        format!("{}  {count}", short(&d.doc.title, &d.doc.path)),
+                    )
+                    .on_hover_text(&d.doc.path)
+                    .clicked()
+                {
+                    filter.docs = vec![d.doc.path.clone()];
+                }
+            }
+            if busiest.len() > MAX_DOCUMENTS {
+                ui.weak(format!(
+                    "{} more: pick one from the source pane",
+                    busiest.len() - MAX_DOCUMENTS
+                ));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+}
+
+/// A document's title cut to a menu's width (its path when it has none).
+fn short(title: &str, path: &str) -> String {
+    let text = if title.trim().is_empty() { path } else { title };
+    let mut out: String = text.chars().take(40).collect();
+    if text.chars().count() > 40 {
+        out.push('…');
+    }
+    out
 }
 
 /// A click on a kind chip: only that kind, or (with Shift) add/remove it.
@@ -119,6 +198,13 @@ fn toggle_kind(kinds: &mut Vec<EventKind>, kind: EventKind, add: bool) {
     }
 }
 
+/// The from/to texts being typed, with the range they were typed for.
+type RangeTexts = (
+    String,
+    String,
+    Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+);
+
 /// Where the from/to texts are kept while being typed.
 fn range_text_id() -> egui::Id {
     egui::Id::unique("filter-range-text")
@@ -127,11 +213,25 @@ fn range_text_id() -> egui::Id {
 /// From/to fields taking TIMEX3-style dates ("2017", "2017-08", "2017-08-05").
 fn date_range_ui(ui: &mut egui::Ui, filter: &mut Filter) {
     let id = range_text_id();
-    let mut texts: (String, String) = ui.data(|d| d.get_temp(id)).unwrap_or_else(|| {
+    // The texts typed, and the range they stand for: a range set elsewhere
+    // (dragging on the overview, Clear) replaces them.
+    let open = |d: chrono::NaiveDate| {
+        if d == chrono::NaiveDate::MIN || d == chrono::NaiveDate::MAX {
+            String::new()
+        } else {
+            d.to_string()
+        }
+    };
+    let from_range = || {
         filter
             .range
-            .map_or_else(Default::default, |(a, b)| (a.to_string(), b.to_string()))
-    });
+            .map_or_else(Default::default, |(a, b)| (open(a), open(b)))
+    };
+    let stored: Option<RangeTexts> = ui.data(|d| d.get_temp(id));
+    let mut texts = match stored {
+        Some((a, b, range)) if range == filter.range => (a, b),
+        _ => from_range(),
+    };
     ui.label("from");
     let from = ui.add(
         egui::TextEdit::singleline(&mut texts.0)
@@ -157,7 +257,7 @@ fn date_range_ui(ui: &mut egui::Ui, filter: &mut Filter) {
         };
     }
     if from.changed() || to.changed() || commit {
-        ui.data_mut(|d| d.insert_temp(id, texts));
+        ui.data_mut(|d| d.insert_temp::<RangeTexts>(id, (texts.0, texts.1, filter.range)));
     }
 }
 

@@ -44,6 +44,17 @@ pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
         {
             commands.push(Command::OpenDocument(doc.doc.file_path().to_owned()));
         }
+        let only = state.filter.docs.as_slice() == [doc.doc.path.clone()];
+        if !only
+            && ui
+                .small_button("Only this document")
+                .on_hover_text("Filter the timeline to this document's events")
+                .clicked()
+        {
+            let mut filter = state.filter.clone();
+            filter.docs = vec![doc.doc.path.clone()];
+            commands.push(Command::SetFilter(filter));
+        }
     });
     let editable = state.base.is_some();
     ui.horizontal(|ui| {

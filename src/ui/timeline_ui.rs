@@ -141,7 +141,44 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         }
     }
     let overview_view = overview_range(index, view);
-    if response.dragged() {
+    // Shift+drag on the overview picks a date range for the filter.
+    let picking_id = egui::Id::unique("overview-range-pick");
+    let day_in_overview =
+        |x: f32| overview_view.day_at(x, frame.overview.left(), frame.overview.width());
+    let mut picking: Option<f64> = ui.data(|d| d.get_temp(picking_id));
+    if response.drag_started()
+        && ui.input(|i| i.modifiers.shift)
+        && let Some(p) = response
+            .interact_pointer_pos()
+            .map(|p| p - response.drag_delta())
+        && frame.overview.contains(p)
+    {
+        let day = day_in_overview(p.x);
+        picking = Some(day);
+        ui.data_mut(|d| d.insert_temp::<f64>(picking_id, day));
+    }
+    if picking.is_some() && !response.dragged() && !response.drag_stopped() {
+        // A drag that ended elsewhere (the window lost the pointer).
+        ui.data_mut(|d| d.remove::<f64>(picking_id));
+        picking = None;
+    }
+    // On the frame the button is released there is no interaction position
+    // any more: the pointer's last one is where the drag ended.
+    let drag_end = response
+        .interact_pointer_pos()
+        .or_else(|| ui.input(|i| i.pointer.latest_pos()));
+    let picked = picking.zip(drag_end.map(|p| day_in_overview(p.x)));
+    if response.drag_stopped()
+        && let Some((a, b)) = picked
+    {
+        ui.data_mut(|d| d.remove::<f64>(picking_id));
+        let day = |d: f64| crate::timeline::date_of_day(d.floor() as i32);
+        let mut filter = state.filter.clone();
+        filter.range = Some((day(a.min(b)), day(a.max(b))));
+        commands.push(Command::SetFilter(filter));
+    } else if picking.is_some() {
+        // Picking, not panning.
+    } else if response.dragged() {
         let delta = response.drag_delta();
         let from = response.interact_pointer_pos().map(|p| p - delta);
         if from.is_some_and(|p| frame.overview.contains(p)) {
@@ -425,6 +462,43 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
         overview_view,
         &visuals,
     );
+    // The filter's date range, or the one being picked, over the overview.
+    let shown_range = match picked {
+        Some((a, b)) if response.dragged() => Some((a.min(b), a.max(b) + 1.0)),
+        _ => state.filter.range.map(|(a, b)| {
+            (
+                f64::from(crate::timeline::day_number(a)),
+                f64::from(crate::timeline::day_number(b)) + 1.0,
+            )
+        }),
+    };
+    if let Some((a, b)) = shown_range {
+        let x = |d: f64| {
+            overview_view
+                .x_of(d, frame.overview.left(), frame.overview.width())
+                .clamp(frame.overview.left(), frame.overview.right())
+        };
+        let band = Rect::from_min_max(
+            Pos2::new(x(a), frame.overview.top()),
+            Pos2::new(x(b).max(x(a) + 2.0), frame.overview.bottom()),
+        );
+        painter.rect_filled(band, 0.0, visuals.warn_fg_color.gamma_multiply(0.18));
+        painter.rect_stroke(
+            band,
+            0.0,
+            Stroke::new(1.0, visuals.warn_fg_color.gamma_multiply(0.8)),
+            StrokeKind::Inside,
+        );
+    }
+    if hover.is_some_and(|p| frame.overview.contains(p)) && picking.is_none() {
+        painter.text(
+            frame.overview.right_top() + vec2(-4.0, 2.0),
+            egui::Align2::RIGHT_TOP,
+            "drag: move · click: jump · Shift+drag: filter by dates",
+            egui::FontId::proportional(10.0),
+            visuals.weak_text_color(),
+        );
+    }
     if response.clicked()
         && let Some(p) = response.interact_pointer_pos()
         && frame.overview.contains(p)
