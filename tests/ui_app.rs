@@ -374,7 +374,7 @@ fn only_this_document_filters_to_the_selected_events_document() {
     let doc = &analysis.docs[analysis.events[first.expect("event")].doc]
         .doc
         .path;
-    assert_eq!(state.filter.docs, [doc.clone()]);
+    assert_eq!(state.filter.docs, std::slice::from_ref(doc));
     assert!(state.filtered.count > 0);
     assert!(state.filtered.count < analysis.events.len());
     for &e in state.index.order() {

@@ -44,7 +44,7 @@ pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
         {
             commands.push(Command::OpenDocument(doc.doc.file_path().to_owned()));
         }
-        let only = state.filter.docs.as_slice() == [doc.doc.path.clone()];
+        let only = state.filter.docs.as_slice() == std::slice::from_ref(&doc.doc.path);
         if !only
             && ui
                 .small_button("Only this document")
