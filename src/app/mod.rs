@@ -689,7 +689,9 @@ impl DatelineApp {
         let mut state = AppState::new(options);
         let ctx = cc.egui_ctx.clone();
         state.waker = Some(Arc::new(move || ctx.request_repaint()));
-        // A screenshot must not depend on what an earlier run left behind.
+        // A screenshot must not depend on what an earlier run left behind
+        // (settings, or a cache that changes the status line).
+        state.use_cache = screenshot.is_none();
         if screenshot.is_none()
             && let Some(settings) = cc
                 .storage

@@ -60,36 +60,10 @@ pub fn filter_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             }
         }
         ui.separator();
-        let actor_label = filter
-            .actors
-            .first()
-            .map_or("any actor", String::as_str)
-            .to_owned();
-        let label = ui.label(RichText::new("actor").weak());
-        egui::ComboBox::from_id_salt("filter-actor")
-            .selected_text(actor_label)
-            .height(400.0)
-            .show_ui(ui, |ui| {
-                if ui
-                    .selectable_label(filter.actors.is_empty(), "any actor")
-                    .clicked()
-                {
-                    filter.actors.clear();
-                }
-                for (actor, count) in state.actors.iter().take(MAX_ACTORS) {
-                    let chosen = filter.actors.contains(actor);
-                    if ui
-                        .selectable_label(chosen, format!("{actor}  {count}"))
-                        .clicked()
-                    {
-                        filter.actors = vec![actor.clone()];
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        documents_ui(ui, state, analysis, &mut filter);
-        date_range_ui(ui, &mut filter);
+        // Each label stays with its menu when the bar wraps.
+        ui.horizontal(|ui| actor_ui(ui, state, &mut filter));
+        ui.horizontal(|ui| documents_ui(ui, state, analysis, &mut filter));
+        ui.horizontal(|ui| date_range_ui(ui, &mut filter));
         if !filter.is_empty() && ui.button("Clear").clicked() {
             filter = Filter::default();
             ui.data_mut(|d| d.remove::<RangeTexts>(range_text_id()));
@@ -106,6 +80,38 @@ pub fn filter_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
     if filter != state.filter {
         commands.push(Command::SetFilter(filter));
     }
+}
+
+/// The actor menu: the busiest actors.
+fn actor_ui(ui: &mut egui::Ui, state: &AppState, filter: &mut Filter) {
+    let actor_label = filter
+        .actors
+        .first()
+        .map_or("any actor", String::as_str)
+        .to_owned();
+    let label = ui.label(RichText::new("actor").weak());
+    egui::ComboBox::from_id_salt("filter-actor")
+        .selected_text(actor_label)
+        .height(400.0)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(filter.actors.is_empty(), "any actor")
+                .clicked()
+            {
+                filter.actors.clear();
+            }
+            for (actor, count) in state.actors.iter().take(MAX_ACTORS) {
+                let chosen = filter.actors.contains(actor);
+                if ui
+                    .selectable_label(chosen, format!("{actor}  {count}"))
+                    .clicked()
+                {
+                    filter.actors = vec![actor.clone()];
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 /// The document menu: the documents with the most events (and any chosen).
