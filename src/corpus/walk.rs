@@ -255,6 +255,52 @@ impl Loaded {
     }
 }
 
+/// Reads a file's bytes given its name (the extension picks the reader), as
+/// [`read_file`] does after loading it: under the panic net.
+#[must_use]
+pub fn parse_bytes(name: &str, bytes: &[u8]) -> Vec<Document> {
+    match loaded_from(name, bytes) {
+        Ok(loaded) => loaded.parse(),
+        Err(failed) => failed,
+    }
+}
+
+/// [`parse_bytes`] without the panic net, for fuzzing: a panic in our own
+/// readers must surface there, not be caught.
+#[doc(hidden)]
+#[must_use]
+pub fn parse_bytes_unguarded(name: &str, bytes: &[u8]) -> Vec<Document> {
+    match loaded_from(name, bytes) {
+        Ok(loaded) => read_bytes(loaded.format, &loaded.rel, &loaded.stem, &loaded.bytes),
+        Err(failed) => failed,
+    }
+}
+
+fn loaded_from(name: &str, bytes: &[u8]) -> Result<Loaded, Vec<Document>> {
+    let path = Path::new(name);
+    let stem = path
+        .file_stem()
+        .map_or_else(|| name.to_owned(), |s| s.to_string_lossy().into_owned());
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match Format::of(&ext) {
+        Some(format) => Ok(Loaded {
+            rel: name.to_owned(),
+            stem,
+            format,
+            bytes: bytes.to_vec(),
+        }),
+        None => {
+            let mut doc = Document::new(name, stem);
+            doc.problems
+                .push(format!("not read: unsupported file type (.{ext})"));
+            Err(vec![doc])
+        }
+    }
+}
+
 /// Hands the file's bytes to the reader of its format.
 fn read_bytes(format: Format, rel: &str, stem: &str, bytes: &[u8]) -> Vec<Document> {
     match format {
