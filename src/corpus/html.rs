@@ -80,7 +80,7 @@ fn selector(css: &str) -> Selector {
     reason = "constant patterns, checked by the tests"
 )]
 fn regex(pattern: &str) -> regex::Regex {
-    regex::Regex::new(pattern).expect("valid constant regex")
+    regex::Regex::new(&crate::text::ascii_rule_pattern(pattern)).expect("valid constant regex")
 }
 
 static META: LazyLock<Selector> = LazyLock::new(|| selector("meta"));

@@ -44,7 +44,11 @@ pub fn read_pdf(rel: &str, stem: &str, bytes: &[u8]) -> Document {
     }
     let mut text = String::new();
     let mut failed = Vec::new();
-    for &number in pages.keys() {
+    for (&number, &id) in &pages {
+        if !parent_chain_ends(&pdf, id) {
+            failed.push(number.to_string());
+            continue;
+        }
         let page = catch_unwind(AssertUnwindSafe(|| {
             let mut out = String::new();
             let done = output_doc_page(&pdf, &mut PlainTextOutput::new(&mut out), number);
@@ -77,6 +81,29 @@ pub fn read_pdf(rel: &str, stem: &str, bytes: &[u8]) -> Document {
     doc.title = info_title.unwrap_or_else(|| title_from_text(&text, stem));
     doc.text = text;
     doc
+}
+
+/// The longest `/Parent` chain from a page to the root that we let
+/// `pdf-extract` follow: real page trees are a few levels deep.
+const MAX_PAGE_TREE_DEPTH: usize = 64;
+
+/// Whether following `/Parent` up from a page ends within
+/// [`MAX_PAGE_TREE_DEPTH`] steps. `pdf-extract` follows it (recursively,
+/// without a limit) to find inherited resources: a damaged file whose page
+/// is its own ancestor would hang the reader, a very deep one overflow the
+/// stack.
+fn parent_chain_ends(pdf: &pdf_extract::Document, page: pdf_extract::ObjectId) -> bool {
+    let mut id = page;
+    for _ in 0..MAX_PAGE_TREE_DEPTH {
+        let Ok(dict) = pdf.get_dictionary(id) else {
+            return true;
+        };
+        match dict.get(b"Parent") {
+            Ok(Object::Reference(parent)) => id = *parent,
+            _ => return true,
+        }
+    }
+    false
 }
 
 /// Collapses runs of spaces inside lines and of blank lines between them

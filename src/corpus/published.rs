@@ -34,7 +34,7 @@ const MIN_SCORE: i32 = 2;
     reason = "constant patterns, checked by the tests"
 )]
 fn regex(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("valid constant regex")
+    Regex::new(&crate::text::ascii_rule_pattern(pattern)).expect("valid constant regex")
 }
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| regex(r"(?-u:\b)(1[89]\d\d|20\d\d)(?-u:\b)"));

@@ -285,20 +285,18 @@ fn loaded_from(name: &str, bytes: &[u8]) -> Result<Loaded, Vec<Document>> {
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    match Format::of(&ext) {
-        Some(format) => Ok(Loaded {
-            rel: name.to_owned(),
-            stem,
-            format,
-            bytes: bytes.to_vec(),
-        }),
-        None => {
-            let mut doc = Document::new(name, stem);
-            doc.problems
-                .push(format!("not read: unsupported file type (.{ext})"));
-            Err(vec![doc])
-        }
-    }
+    let Some(format) = Format::of(&ext) else {
+        let mut doc = Document::new(name, stem);
+        doc.problems
+            .push(format!("not read: unsupported file type (.{ext})"));
+        return Err(vec![doc]);
+    };
+    Ok(Loaded {
+        rel: name.to_owned(),
+        stem,
+        format,
+        bytes: bytes.to_vec(),
+    })
 }
 
 /// Hands the file's bytes to the reader of its format.

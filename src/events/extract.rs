@@ -44,7 +44,7 @@ pub struct RawEvent {
     reason = "constant patterns, checked by the tests"
 )]
 fn regex(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("valid constant regex")
+    Regex::new(&crate::text::ascii_rule_pattern(pattern)).expect("valid constant regex")
 }
 
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
@@ -104,9 +104,14 @@ fn sentence_events(
 ) -> Vec<RawEvent> {
     let rules = rules();
     let body = &text[sentence.start..sentence.end];
+    let matched = rules.set.matches(body);
+    // Most sentences hold no trigger: they cost the one set search.
+    if !matched.matched_any() {
+        return Vec::new();
+    }
     let segs = segments(text, sentence.start, sentence.end);
     let mut candidates: Vec<Candidate> = Vec::new();
-    for rule_index in &rules.set.matches(body) {
+    for rule_index in &matched {
         let Some(rule) = rules.rules.get(rule_index) else {
             continue;
         };
@@ -129,12 +134,19 @@ fn sentence_events(
     }
     let candidates = resolve_overlaps(candidates);
     let candidates = filter_by_clause(&candidates);
+    if candidates.is_empty() {
+        return Vec::new();
+    }
 
-    // Dates: DATE/TIME expressions with a calendar value, in this sentence.
+    // Dates: DATE/TIME expressions with a calendar value, in this sentence
+    // (timexes are sorted by start: only those from the sentence's start on).
+    let first = timexes.partition_point(|t| t.start < sentence.start);
     let dates: Vec<(usize, &Timex)> = timexes
         .iter()
         .enumerate()
-        .filter(|(_, t)| t.start >= sentence.start && t.end <= sentence.end)
+        .skip(first)
+        .take_while(|(_, t)| t.start < sentence.end)
+        .filter(|(_, t)| t.end <= sentence.end)
         .filter(|(_, t)| matches!(t.kind, TimexType::Date | TimexType::Time))
         .filter(|(_, t)| !t.value.ends_with("_REF"))
         .collect();
@@ -336,9 +348,12 @@ fn actors(entities: &[super::Entity]) -> Vec<String> {
 
 fn sentence_people(people: &[PersonMention], sentence: Sentence) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for p in people
+    // People are sorted by start.
+    let first = people.partition_point(|p| p.start < sentence.start);
+    for p in people[first..]
         .iter()
-        .filter(|p| p.start >= sentence.start && p.end <= sentence.end)
+        .take_while(|p| p.start < sentence.end)
+        .filter(|p| p.end <= sentence.end)
     {
         if !out.contains(&p.name) {
             out.push(p.name.clone());

@@ -2,7 +2,7 @@
 //! loaded from `assets/gazetteer/*.tsv` and matched with one Aho-Corasick
 //! automaton, case-sensitively and on whole words.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::LazyLock;
 
 /// What a gazetteer name stands for.
@@ -44,6 +44,8 @@ struct Target {
 pub struct Gazetteer {
     automaton: Option<AhoCorasick>,
     targets: Vec<Target>,
+    /// Every name, for the whole-word test done once per capitalised word.
+    names: rustc_hash::FxHashSet<&'static str>,
 }
 
 const COUNTRIES: &str = include_str!(concat!(
@@ -130,9 +132,15 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     }
     let automaton = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .ok();
-    Gazetteer { automaton, targets }
+    let names = patterns.iter().copied().collect();
+    Gazetteer {
+        automaton,
+        targets,
+        names,
+    }
 });
 
 impl Gazetteer {
@@ -179,9 +187,9 @@ impl Gazetteer {
     /// people from names of places).
     #[must_use]
     pub fn is_known(&self, word: &str) -> bool {
-        self.find(word)
-            .iter()
-            .any(|e| e.start == 0 && e.end == word.len())
+        // The same as `find` matching the whole word: with leftmost-longest
+        // matching, that happens exactly when the word is itself a name.
+        self.automaton.is_some() && self.names.contains(word)
     }
 }
 

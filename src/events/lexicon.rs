@@ -49,9 +49,7 @@ const DATA: &str = include_str!(concat!(
 /// Case-insensitive, except that `[A-Z]` in a pattern still means a capital
 /// (a proper noun follows).
 fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    let pattern = pattern
-        .replace("[A-Z]", r"(?-i:\p{Lu})")
-        .replace(r"\b", r"(?-u:\b)");
+    let pattern = crate::text::ascii_rule_pattern(&pattern.replace("[A-Z]", r"(?-i:\p{Lu})"));
     Regex::new(&format!("(?i){pattern}"))
 }
 

@@ -5,7 +5,7 @@
 
 use super::Gazetteer;
 use regex::Regex;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// A person mentioned in a text.
@@ -31,9 +31,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         "/assets/events/people.tsv"
     ));
     let mut words = Words {
-        title: HashSet::new(),
-        org: HashSet::new(),
-        stop: HashSet::new(),
+        title: HashSet::default(),
+        org: HashSet::default(),
+        stop: HashSet::default(),
     };
     for fields in crate::text::data_rows(data) {
         let (Some(&role), Some(&list)) = (fields.first(), fields.get(1)) else {
@@ -75,6 +75,11 @@ fn capitalised_runs(text: &str) -> Vec<Vec<Token<'_>>> {
         let word = raw.trim_end();
         let core = word.trim_start_matches(['(', '“', '"', '‘', '[']);
         let lead = word.len() - core.len();
+        // Most words are not capitalised: they only end the current run.
+        if !core.chars().next().is_some_and(char::is_uppercase) {
+            runs.push(std::mem::take(&mut current));
+            continue;
+        }
         let trimmed =
             core.trim_end_matches([',', ';', ':', ')', '”', '"', '’', ']', '.', '?', '!']);
         // "U.S." keeps its dots; "Hatami." loses its full stop.
@@ -175,29 +180,29 @@ pub fn find_people(text: &str, gazetteer: &Gazetteer) -> Vec<PersonMention> {
             .map(|t| t.end);
     }
     // Surname-only mentions of people already named in full.
-    let known: Vec<(String, String)> = out
-        .iter()
-        .filter_map(|p| {
-            p.name
-                .rsplit(' ')
-                .next()
-                .map(|s| (s.to_owned(), p.name.clone()))
-        })
-        .collect();
+    out.sort_by_key(|p| p.start);
+    let mut known: rustc_hash::FxHashMap<&str, &str> = rustc_hash::FxHashMap::default();
+    for p in &out {
+        if let Some(surname) = p.name.rsplit(' ').next() {
+            known.entry(surname).or_insert(&p.name);
+        }
+    }
     let mut extra = Vec::new();
     for run in &runs {
         for token in run {
-            if out
-                .iter()
-                .any(|p| token.start >= p.start && token.end <= p.end)
-            {
+            let Some(full) = known.get(token.text) else {
                 continue;
-            }
-            if let Some((_, full)) = known.iter().find(|(surname, _)| surname == token.text) {
+            };
+            // Full mentions are sorted and do not overlap: only the last one
+            // starting at or before the token can contain it.
+            let inside = out[..out.partition_point(|p| p.start <= token.start)]
+                .last()
+                .is_some_and(|p| token.end <= p.end);
+            if !inside {
                 extra.push(PersonMention {
                     start: token.start,
                     end: token.end,
-                    name: full.clone(),
+                    name: (*full).to_owned(),
                 });
             }
         }

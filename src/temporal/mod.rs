@@ -204,12 +204,12 @@ impl Tagger {
         Self {
             rules,
             prefilter,
-            future: regex::Regex::new(
+            future: regex::Regex::new(&crate::text::ascii_rule_pattern(
                 r"(?i)\b(?:will|would|shall|'ll|is\s+set\s+to|are\s+set\s+to|expected\s+to|plans?\s+to|planning\s+to|planned\s+to|planned|intends?\s+to|is\s+due\s+to|are\s+due\s+to|is\s+to|are\s+to|going\s+to|scheduled\s+to|(?:expects?|agreed|agrees?|decided|decides|wants?|wanted|hoped|aims?|aimed|intended|promised|promises|pledged|vowed|threatened|seeks?|sought|likely|ready|set|proposed|proposes|offered|voted|prepared|prepares|agreement|plan|proposal|deal|offer|bid|decision|effort)\s+to\s+(?:the\s+)?[a-z]+|to\s+be\s+held|hopes?\s+to|upcoming|might|as\s+early\s+as|as\s+soon\s+as|deadline|payable|effective|to\s+be|scheduled|expected)\b",
-            )
+            ))
             .expect("valid constant regex"),
-            quarterly: regex::Regex::new(r"(?i)\b(?:third|fourth|second|first|latest|the)[\s-]+quarter\b").expect("valid constant regex"),
-            past: regex::Regex::new(r"\b(?:said|says|told|was|were|had|has|have|did|met|since|ago|following|brought|began|took|made|gave|came|went|became|left|rose|fell|won|lost|sold|bought|paid|held|led|saw|got|sent|spent|built|found|heard|kept|knew|thought|wrote|ran|stood|struck|fled|fought|hit|quit|shot|spoke|broke|chose|drove|flew|grew|meant|wore|[a-z]{3,}ed)\b").expect("valid constant regex"),
+            quarterly: regex::Regex::new(&crate::text::ascii_rule_pattern(r"(?i)\b(?:third|fourth|second|first|latest|the)[\s-]+quarter\b")).expect("valid constant regex"),
+            past: regex::Regex::new(&crate::text::ascii_rule_pattern(r"\b(?:said|says|told|was|were|had|has|have|did|met|since|ago|following|brought|began|took|made|gave|came|went|became|left|rose|fell|won|lost|sold|bought|paid|held|led|saw|got|sent|spent|built|found|heard|kept|knew|thought|wrote|ran|stood|struck|fled|fought|hit|quit|shot|spoke|broke|chose|drove|flew|grew|meant|wore|[a-z]{3,}ed)\b")).expect("valid constant regex"),
         }
     }
 

@@ -345,7 +345,8 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
     let mut add = |name: &'static str, pattern: String, build: Build| {
         rules.push(Rule {
             name,
-            regex: Regex::new(&pattern).expect("valid rule pattern"),
+            regex: Regex::new(&crate::text::ascii_rule_pattern(&pattern))
+                .expect("valid rule pattern"),
             build,
         });
     };

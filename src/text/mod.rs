@@ -20,3 +20,14 @@ pub fn data_rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| l.split('\t').collect())
 }
+
+/// Rewrites a rule pattern so that `\b` is an ASCII word boundary and `\d`
+/// an ASCII digit. Unicode word boundaries make the regex crate's lazy DFA
+/// give up on any non-ASCII byte (a curly quote is enough) and its fallback
+/// engines test each boundary against the Unicode tables; Unicode digits
+/// would match numbers that `str::parse` then rejects. `\s` stays Unicode so
+/// a no-break space still separates words.
+#[must_use]
+pub fn ascii_rule_pattern(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]")
+}

@@ -4,7 +4,7 @@
 //! Repair only *inserts* spaces, so every offset in the repaired text maps
 //! back to the original text by subtracting the insertions before it.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// A text with spaces inserted where words were run together.
@@ -32,7 +32,9 @@ impl Repaired {
 }
 
 struct Glue {
-    prefixes: Vec<String>,
+    prefixes: HashSet<String>,
+    /// The longest prefix, in bytes.
+    longest_prefix: usize,
     words: HashSet<String>,
     keep: HashSet<String>,
 }
@@ -40,9 +42,10 @@ struct Glue {
 static GLUE: LazyLock<Glue> = LazyLock::new(|| {
     let data = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/text/glue.tsv"));
     let mut glue = Glue {
-        prefixes: Vec::new(),
-        words: HashSet::new(),
-        keep: HashSet::new(),
+        prefixes: HashSet::default(),
+        longest_prefix: 0,
+        words: HashSet::default(),
+        keep: HashSet::default(),
     };
     for fields in super::data_rows(data) {
         let (Some(&role), Some(&words)) = (fields.first(), fields.get(1)) else {
@@ -57,7 +60,7 @@ static GLUE: LazyLock<Glue> = LazyLock::new(|| {
         }
     }
     // Longest prefix first so "against" wins over "a…" style overlaps.
-    glue.prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    glue.longest_prefix = glue.prefixes.iter().map(String::len).max().unwrap_or(0);
     glue
 });
 
@@ -95,74 +98,107 @@ pub fn repair(text: &str) -> Repaired {
 
 /// Byte ranges of maximal runs of letters and digits.
 fn word_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut iter = text.char_indices().peekable();
+    let mut pos = 0;
     std::iter::from_fn(move || {
-        while let Some(&(_, c)) = iter.peek() {
-            if c.is_alphanumeric() {
-                break;
-            }
-            iter.next();
-        }
-        let &(start, _) = iter.peek()?;
-        let mut end = start;
-        while let Some(&(i, c)) = iter.peek() {
-            if !c.is_alphanumeric() {
-                break;
-            }
-            end = i + c.len_utf8();
-            iter.next();
-        }
+        let start = next_of_class(text, pos, true)?;
+        let end = next_of_class(text, start, false).unwrap_or(text.len());
+        pos = end;
         Some((start, end))
     })
+}
+
+/// The first char boundary at or after `from` whose char is alphanumeric
+/// (`alnum`) or not; ASCII bytes are tested without decoding.
+fn next_of_class(text: &str, from: usize, alnum: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        let (is, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text.get(i..)?.chars().next()?;
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if is == alnum {
+            return Some(i);
+        }
+        i += len;
+    }
+    None
 }
 
 /// Where to split one run of letters/digits (byte offsets within `word`).
 fn split_points(word: &str, glue: &Glue) -> Vec<usize> {
     let mut splits = Vec::new();
     // Rule "glue.case": lower→Upper inside a word ("onSaturday", "RussianDeputy").
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    for pair in chars.windows(2) {
-        let [(_, a), (i, b)] = pair else { continue };
-        if a.is_lowercase() && b.is_uppercase() {
-            let prefix = &word[..*i];
-            let is_name_prefix = prefix.chars().count() <= 3
-                && prefix.chars().next().is_some_and(char::is_uppercase);
-            let is_single_letter = prefix.chars().count() == 1;
-            if !is_name_prefix && !is_single_letter {
-                splits.push(*i);
+    let mut prev: Option<char> = None;
+    let (mut chars, mut first_upper) = (0usize, false);
+    for (i, b) in word.char_indices() {
+        if let Some(a) = prev
+            && a.is_lowercase()
+            && b.is_uppercase()
+        {
+            // `i` is where the capital starts; the prefix before it has `chars` chars.
+            let is_name_prefix = chars <= 3 && first_upper;
+            if !is_name_prefix && chars != 1 {
+                splits.push(i);
             }
         }
+        if chars == 0 {
+            first_upper = b.is_uppercase();
+        }
+        chars += 1;
+        prev = Some(b);
     }
     if !splits.is_empty() {
         return splits;
     }
-    let lower = word.to_lowercase();
-    if lower.len() != word.len() || glue.keep.contains(&lower) || glue.words.contains(&lower) {
+    // The other repairs concern ASCII words only: all lower case, or letters
+    // then digits ("in2016"). Most words are neither and cost no allocation.
+    let digit = word.find(|c: char| c.is_ascii_digit());
+    let all_lower = word.bytes().all(|c| c.is_ascii_lowercase());
+    if !all_lower && digit.is_none_or(|pos| pos == 0) {
+        return splits;
+    }
+    if !word.is_ascii() {
+        return splits;
+    }
+    let lower: std::borrow::Cow<'_, str> = if all_lower {
+        word.into()
+    } else {
+        word.to_ascii_lowercase().into()
+    };
+    let lower = lower.as_ref();
+    if glue.keep.contains(lower) || glue.words.contains(lower) {
         return splits;
     }
     // Rule "glue.prefix_digits": "of35", "to455".
-    if let Some(pos) = word.find(|c: char| c.is_ascii_digit())
+    if let Some(pos) = digit
         && pos > 0
-        && word[pos..].chars().all(|c| c.is_ascii_digit())
-        && glue.prefixes.iter().any(|p| p == &lower[..pos])
+        && word[pos..].bytes().all(|c| c.is_ascii_digit())
+        && lower.get(..pos).is_some_and(|p| glue.prefixes.contains(p))
     {
         return vec![pos];
     }
-    if !word.chars().all(|c| c.is_ascii_lowercase()) {
+    if !all_lower {
         return splits;
     }
     // Rule "glue.prefix_word": "tovisit", "inlate", "ofthe".
-    for prefix in &glue.prefixes {
-        if let Some(rest) = lower.strip_prefix(prefix.as_str())
-            && rest.len() >= 2
-            && (glue.words.contains(rest) || glue.prefixes.iter().any(|p| p == rest))
+    // Longest prefix first; the word is ASCII, so every length is a boundary.
+    for len in (1..=glue.longest_prefix.min(lower.len().saturating_sub(2))).rev() {
+        if let (Some(prefix), Some(rest)) = (lower.get(..len), lower.get(len..))
+            && glue.prefixes.contains(prefix)
+            && (glue.words.contains(rest) || glue.prefixes.contains(rest))
         {
-            return vec![prefix.len()];
+            return vec![len];
         }
     }
     // Rule "glue.word_word": "presidentapproved" — both halves known words.
     for i in 4..lower.len().saturating_sub(3) {
-        if glue.words.contains(&lower[..i]) && glue.words.contains(&lower[i..]) {
+        if let (Some(head), Some(tail)) = (lower.get(..i), lower.get(i..))
+            && glue.words.contains(head)
+            && glue.words.contains(tail)
+        {
             return vec![i];
         }
     }

@@ -1,0 +1,116 @@
+//! Time per stage of the extraction (repair, time expressions, sentences,
+//! gazetteer, people, events…) over the bench corpus, best of `REPS` runs:
+//! `cargo run --release --example stages [STAGE]`. Finds which stage a
+//! change to `cargo bench --bench extract` came from.
+
+use dateline::events::{EventExtractor, Gazetteer, find_people};
+use dateline::temporal::Tagger;
+use dateline::text::{repair, split_sentences};
+use std::hint::black_box;
+use std::time::Instant;
+
+#[path = "../benches/common.rs"]
+mod common;
+
+fn main() {
+    let docs = common::corpus(2 << 20);
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let tagger = Tagger::new();
+    let reps = std::env::var("REPS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
+    let only = std::env::args().nth(1);
+    let t = |name: &str, f: &dyn Fn()| {
+        if only.as_deref().is_some_and(|o| o != name) {
+            return;
+        }
+        f();
+        let mut best = f64::MAX;
+        for _ in 0..reps {
+            let s = Instant::now();
+            f();
+            best = best.min(s.elapsed().as_secs_f64());
+        }
+        println!(
+            "{name:12} {:7.1} ms/2MB  {:6.1} MB/s (best of {reps})",
+            best * 1000.0,
+            bytes as f64 / 1e6 / best
+        );
+    };
+    let repaired: Vec<String> = docs.iter().map(|d| repair(&d.text).text).collect();
+    let sents: Vec<_> = repaired.iter().map(|t| split_sentences(t)).collect();
+    let anchor = chrono::NaiveDate::from_ymd_opt(2020, 8, 24);
+    let timexes: Vec<_> = repaired.iter().map(|t| tagger.tag(t, anchor)).collect();
+    t("repair", &|| {
+        for d in &docs {
+            black_box(repair(&d.text));
+        }
+    });
+    t("scan", &|| {
+        for d in &repaired {
+            black_box(tagger.scan(d));
+        }
+    });
+    t("tag", &|| {
+        for d in &repaired {
+            black_box(tagger.tag(d, anchor));
+        }
+    });
+    t("sentences", &|| {
+        for d in &repaired {
+            black_box(split_sentences(d));
+        }
+    });
+    t("gazetteer", &|| {
+        for d in &repaired {
+            black_box(Gazetteer::get().find(d));
+        }
+    });
+    t("people", &|| {
+        for d in &repaired {
+            black_box(find_people(d, Gazetteer::get()));
+        }
+    });
+    t("events", &|| {
+        for ((d, s), tx) in repaired.iter().zip(&sents).zip(&timexes) {
+            black_box(EventExtractor.extract(d, s, tx));
+        }
+    });
+    let scans: Vec<_> = repaired.iter().map(|t| tagger.scan(t)).collect();
+    t("published", &|| {
+        for (d, s) in repaired.iter().zip(&scans) {
+            black_box(dateline::corpus::detect_published(
+                &s.full_dates(),
+                d,
+                "a.txt",
+                &[],
+            ));
+        }
+    });
+    t("suggest", &|| {
+        for (d, s) in repaired.iter().zip(&scans) {
+            black_box(s.suggest_years(d, Some(2026)));
+        }
+    });
+    t("charmap", &|| {
+        for d in &docs {
+            black_box(dateline::text::CharMap::new(&d.text));
+        }
+    });
+    t("clone", &|| {
+        for d in &docs {
+            black_box(d.clone());
+        }
+    });
+    let opts = dateline::analysis::Options::default();
+    t("all", &|| {
+        for d in &docs {
+            black_box(dateline::analysis::analyze_document(
+                d.clone(),
+                &tagger,
+                &opts,
+            ));
+        }
+    });
+}
