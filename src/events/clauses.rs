@@ -25,18 +25,30 @@ pub fn segments(text: &str, start: usize, end: usize) -> Vec<Segment> {
     let sentence = &text[start..end];
     let mut cuts: Vec<(usize, bool)> = vec![(0, false)];
     let mut word_start = None;
-    for (i, c) in sentence.char_indices() {
+    let bytes = sentence.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII bytes are tested without decoding: this sees every byte.
+        let (c, len) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            let c = sentence.get(i..).and_then(|t| t.chars().next());
+            (c.unwrap_or(' '), c.map_or(1, char::len_utf8))
+        };
         if matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '“' | '”' | '"') {
-            cuts.push((i + c.len_utf8(), false));
+            cuts.push((i + len, false));
         }
         if c.is_alphabetic() {
             word_start.get_or_insert(i);
-        } else if let Some(ws) = word_start.take() {
-            let word = &sentence[ws..i];
-            if SUBORDINATORS.iter().any(|s| s.eq_ignore_ascii_case(word)) && ws > 0 {
-                cuts.push((ws, true));
-            }
+        } else if let Some(ws) = word_start.take()
+            && ws > 0
+            && (2..=8).contains(&(i - ws))
+            && let Some(word) = sentence.get(ws..i)
+            && SUBORDINATORS.iter().any(|s| s.eq_ignore_ascii_case(word))
+        {
+            cuts.push((ws, true));
         }
+        i += len;
     }
     cuts.sort_by_key(|&(pos, _)| pos);
     let mut out: Vec<Segment> = Vec::new();

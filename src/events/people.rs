@@ -64,12 +64,39 @@ struct Token<'a> {
     text: &'a str,
 }
 
+/// Capitalised words, in text order, and the runs they form (ranges into
+/// the words), broken by anything else. Flat, so that a document costs a
+/// few allocations, not one per run.
+struct Runs<'a> {
+    tokens: Vec<Token<'a>>,
+    bounds: Vec<std::ops::Range<usize>>,
+}
+
+impl<'a> Runs<'a> {
+    /// Ends the run being built, if it has any words.
+    fn close(&mut self, from: &mut usize) {
+        if self.tokens.len() > *from {
+            self.bounds.push(*from..self.tokens.len());
+        }
+        *from = self.tokens.len();
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[Token<'a>]> {
+        self.bounds
+            .iter()
+            .filter_map(|range| self.tokens.get(range.clone()))
+    }
+}
+
 /// Runs of capitalised words, broken by anything else.
-fn capitalised_runs(text: &str) -> Vec<Vec<Token<'_>>> {
-    let mut runs: Vec<Vec<Token<'_>>> = Vec::new();
-    let mut current: Vec<Token<'_>> = Vec::new();
+fn capitalised_runs(text: &str) -> Runs<'_> {
+    let mut runs = Runs {
+        tokens: Vec::new(),
+        bounds: Vec::new(),
+    };
+    let mut from = 0;
     let mut pos = 0;
-    for raw in text.split_inclusive(|c: char| c.is_whitespace()) {
+    for raw in words_with_space(text) {
         let start = pos;
         pos += raw.len();
         let word = raw.trim_end();
@@ -77,7 +104,7 @@ fn capitalised_runs(text: &str) -> Vec<Vec<Token<'_>>> {
         let lead = word.len() - core.len();
         // Most words are not capitalised: they only end the current run.
         if !core.chars().next().is_some_and(char::is_uppercase) {
-            runs.push(std::mem::take(&mut current));
+            runs.close(&mut from);
             continue;
         }
         let trimmed =
@@ -100,29 +127,56 @@ fn capitalised_runs(text: &str) -> Vec<Vec<Token<'_>>> {
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '’' | '\''));
         let broken = trimmed.len() < core.len() || lead > 0;
-        if capitalised && lead == 0 {
-            current.push(Token {
-                start: start + lead,
-                end: start + lead + name.len(),
-                text: name,
-            });
-        } else if capitalised {
-            runs.push(std::mem::take(&mut current));
-            current.push(Token {
-                start: start + lead,
-                end: start + lead + name.len(),
-                text: name,
-            });
-        } else {
-            runs.push(std::mem::take(&mut current));
+        if !capitalised || lead > 0 {
+            // Anything else ends the run; a word after an opening bracket
+            // or quote starts a new one.
+            runs.close(&mut from);
         }
-        if capitalised && (broken || possessive) {
-            runs.push(std::mem::take(&mut current));
+        if capitalised {
+            runs.tokens.push(Token {
+                start: start + lead,
+                end: start + lead + name.len(),
+                text: name,
+            });
+            if broken || possessive {
+                runs.close(&mut from);
+            }
         }
     }
-    runs.push(current);
-    runs.retain(|r| !r.is_empty());
+    runs.close(&mut from);
     runs
+}
+
+/// `text` cut after each whitespace char: the same pieces as
+/// `split_inclusive(char::is_whitespace)`, but ASCII bytes are tested
+/// without decoding them (this loop sees every byte of every document).
+fn words_with_space(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let mut i = start;
+        while let Some(&b) = bytes.get(i) {
+            let (space, len) = if b.is_ascii() {
+                (b.is_ascii_whitespace() || b == 0x0b, 1)
+            } else {
+                let c = text.get(i..).and_then(|t| t.chars().next());
+                (
+                    c.is_some_and(char::is_whitespace),
+                    c.map_or(1, char::len_utf8),
+                )
+            };
+            i += len;
+            if space {
+                break;
+            }
+        }
+        let word = text.get(start..i);
+        start = i;
+        word
+    })
 }
 
 fn is_name_word(word: &str, gazetteer: &Gazetteer) -> bool {
@@ -144,17 +198,18 @@ pub fn find_people(text: &str, gazetteer: &Gazetteer) -> Vec<PersonMention> {
     let runs = capitalised_runs(text);
     let mut out: Vec<PersonMention> = Vec::new();
     let mut previous_ends_with_title: Option<usize> = None;
-    for run in &runs {
+    for run in runs.iter() {
         let last_title = run.iter().rposition(|t| {
             words.title.contains(t.text) || words.org.contains(t.text) || gazetteer.is_known(t.text)
         });
         let has_title = run.iter().any(|t| words.title.contains(t.text));
-        let tail = last_title.map_or(&run[..], |i| &run[i + 1..]);
-        let name: Vec<&Token<'_>> = tail
+        let tail = last_title.map_or(run, |i| run.get(i + 1..).unwrap_or_default());
+        let length = tail
             .iter()
             .take_while(|t| is_name_word(t.text, gazetteer))
             .take(4)
-            .collect();
+            .count();
+        let name = tail.get(..length).unwrap_or_default();
         if let (Some(first), Some(last)) = (name.first(), name.last())
             && name.len() >= 2
         {
@@ -164,13 +219,19 @@ pub fn find_people(text: &str, gazetteer: &Gazetteer) -> Vec<PersonMention> {
                 text.get(end..run.first().map_or(end, |t| t.start))
                     .is_some_and(|gap| gap.split_whitespace().count() <= 3)
             });
-            let appositive = APPOSITIVE.is_match(&text[last.end..]);
+            let appositive = APPOSITIVE.is_match(text.get(last.end..).unwrap_or_default());
             if has_title || near_title || appositive {
-                let full: Vec<&str> = name.iter().map(|t| t.text).collect();
+                let mut full = String::new();
+                for (i, t) in name.iter().enumerate() {
+                    if i > 0 {
+                        full.push(' ');
+                    }
+                    full.push_str(t.text);
+                }
                 out.push(PersonMention {
                     start: first.start,
                     end: last.end,
-                    name: full.join(" "),
+                    name: full,
                 });
             }
         }
@@ -188,7 +249,7 @@ pub fn find_people(text: &str, gazetteer: &Gazetteer) -> Vec<PersonMention> {
         }
     }
     let mut extra = Vec::new();
-    for run in &runs {
+    for run in runs.iter() {
         for token in run {
             let Some(full) = known.get(token.text) else {
                 continue;
@@ -222,6 +283,20 @@ mod tests {
             .into_iter()
             .map(|p| p.name)
             .collect()
+    }
+
+    #[test]
+    fn pieces_match_split_inclusive_on_whitespace() {
+        for text in [
+            "",
+            "a",
+            "Amir  Hatami\n\nThe\u{a0}Russian\u{2003}x ",
+            "\u{b}tab\tend\u{85}é ü",
+        ] {
+            let fast: Vec<&str> = super::words_with_space(text).collect();
+            let slow: Vec<&str> = text.split_inclusive(char::is_whitespace).collect();
+            assert_eq!(fast, slow, "{text:?}");
+        }
     }
 
     #[test]
