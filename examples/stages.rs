@@ -103,6 +103,39 @@ fn main() {
             black_box(d.clone());
         }
     });
+    // One long string (a huge article): throughput should not fall with length.
+    for mb in [1usize, 4] {
+        let mut long = String::new();
+        for d in repaired.iter().cycle() {
+            if long.len() >= mb << 19 {
+                break;
+            }
+            long.push_str(d);
+            long.push_str("\n\n");
+        }
+        let name = format!("long_{}KB", (mb << 19) >> 10);
+        if only.as_deref().is_some_and(|o| o != name) {
+            continue;
+        }
+        let start = Instant::now();
+        black_box(tagger.tag(&long, anchor));
+        let secs = start.elapsed().as_secs_f64();
+        let doc = dateline::corpus::Document {
+            path: "long.txt".to_owned(),
+            text: long.clone(),
+            ..dateline::corpus::Document::default()
+        };
+        let options = dateline::analysis::Options::default();
+        let start = Instant::now();
+        black_box(dateline::analysis::analyze_document(doc, &tagger, &options));
+        let all = start.elapsed().as_secs_f64();
+        let mb = long.len() as f64 / 1e6;
+        println!(
+            "{name:12} tag {:6.1} MB/s, whole extraction {:6.1} MB/s (one document)",
+            mb / secs,
+            mb / all
+        );
+    }
     let opts = dateline::analysis::Options::default();
     t("all", &|| {
         for d in &docs {

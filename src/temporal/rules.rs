@@ -726,11 +726,16 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
         |c, l, text, start, end| {
             // Ages ("a 6-year-old boy", "52 years old") are not time expressions.
             let span = text.get(start..end).unwrap_or_default();
-            let after = text
+            // Only the next few words: lowercasing the rest of the text
+            // here made tagging quadratic in the document's length.
+            let after: String = text
                 .get(end..)
                 .unwrap_or_default()
                 .trim_start()
-                .to_lowercase();
+                .chars()
+                .take(24)
+                .flat_map(char::to_lowercase)
+                .collect();
             if span.ends_with("-old") || after.starts_with("old") || after.starts_with("-old") {
                 return None;
             }
