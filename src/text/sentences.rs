@@ -30,7 +30,7 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let boundary = match c {
-            '\n' => Some(i + 1),
+            '\n' if !wrapped_line(text, start, i) => Some(i + 1),
             '.' | '!' | '?' => {
                 // Swallow closing quotes and brackets that belong to this sentence.
                 let mut end = i + c.len_utf8();
@@ -67,6 +67,51 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
     }
     push_trimmed(text, start, bytes.len(), &mut out);
     out
+}
+
+/// Words a heading or a finished line does not end on: a line ending in
+/// one was wrapped in the middle of a sentence.
+const OPEN_ENDINGS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "as", "that", "which", "who", "its", "his", "her", "their", "will", "would", "has",
+    "have", "had", "was", "were", "is", "are", "be", "been", "said", "told",
+];
+
+/// Whether the line break at byte `nl` (the line began at or after
+/// `from`) was made by wrapping a sentence ("hard-wrapped" e-mail and text
+/// files), not by the author: the next line goes on in lower case, or this
+/// one stops on a comma, a hyphen or a word nothing ends on. A blank line
+/// always ends the sentence.
+fn wrapped_line(text: &str, from: usize, nl: usize) -> bool {
+    let line_start = text
+        .get(..nl)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1)
+        .max(from);
+    let line = text.get(line_start..nl).unwrap_or_default().trim_end();
+    let next = text
+        .get(nl + 1..)
+        .unwrap_or_default()
+        .trim_start_matches([' ', '\t', '\u{a0}']);
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    if line.is_empty() || first == '\n' || first == '\r' {
+        return false;
+    }
+    if line.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', ']']) {
+        return false;
+    }
+    if first.is_lowercase() || line.ends_with([',', '-', '–', '—']) {
+        return true;
+    }
+    let last_word = line
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    OPEN_ENDINGS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(last_word))
 }
 
 fn starts_sentence(c: char) -> bool {
@@ -130,6 +175,20 @@ mod tests {
                 "The U.S. Congress approved it.",
                 "Title line",
                 "Next one!",
+            ],
+        );
+    }
+
+    #[test]
+    fn joins_lines_wrapped_inside_a_sentence() {
+        check(
+            "Rogozin will meet with\nIranian Defense Minister Dehghan in\nTehran on Saturday, the source\nsaid. Next,\nline.\nHeadline\nThe story begins.\n\nNew paragraph",
+            &[
+                "Rogozin will meet with\nIranian Defense Minister Dehghan in\nTehran on Saturday, the source\nsaid.",
+                "Next,\nline.",
+                "Headline",
+                "The story begins.",
+                "New paragraph",
             ],
         );
     }
