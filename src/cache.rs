@@ -279,17 +279,26 @@ fn encode(
             )),
         }
     }
-    let payload = postcard::to_stdvec(&PayloadOut {
-        engine: ENGINE,
-        current_year: options.current_year,
-        files,
-    })?;
-    let mut bytes = Vec::with_capacity(HEADER + payload.len());
-    bytes.extend_from_slice(MAGIC);
-    bytes.extend_from_slice(&FORMAT.to_le_bytes());
-    bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(&content_hash(&payload).to_le_bytes());
-    bytes.extend_from_slice(&payload);
+    // The payload is serialised straight after a header placeholder, then
+    // the header is filled in: one buffer, not a payload and a copy of it
+    // (half a gigabyte less at the peak for 100 000 articles).
+    let mut bytes = postcard::to_extend(
+        &PayloadOut {
+            engine: ENGINE,
+            current_year: options.current_year,
+            files,
+        },
+        vec![0_u8; HEADER],
+    )?;
+    let payload = bytes.get(HEADER..).unwrap_or_default();
+    let mut header = Vec::with_capacity(HEADER);
+    header.extend_from_slice(MAGIC);
+    header.extend_from_slice(&FORMAT.to_le_bytes());
+    header.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    header.extend_from_slice(&content_hash(payload).to_le_bytes());
+    for (slot, byte) in bytes.iter_mut().zip(header) {
+        *slot = byte;
+    }
     Ok(bytes)
 }
 
