@@ -319,11 +319,18 @@ fn link_dates(
                     })
                     .map(|((i, _), _)| *i)
             };
-            // Otherwise share the nearest date of the own clause.
+            // Otherwise share the nearest date of the own clause — unless
+            // it is part of another event's own words ("the 2015 nuclear
+            // deal" dates the deal, not "restoring sanctions" next to it).
             let shared = || {
                 dates
                     .iter()
                     .filter(|(_, t)| segment_of(segs, t.start) == c.segment)
+                    .filter(|(_, t)| {
+                        !candidates.iter().enumerate().any(|(oi, o)| {
+                            oi != ci && o.matched.0 <= t.start && t.end <= o.matched.1
+                        })
+                    })
                     .min_by_key(|(_, t)| distance(c, t))
                     .map(|(i, _)| *i)
             };
@@ -401,5 +408,54 @@ fn modality(text: &str, seg: Segment, c: &Candidate) -> Modality {
         Modality::Uncertain
     } else {
         Modality::Happened
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{Options, analyze_document};
+    use crate::corpus::Document;
+    use crate::temporal::Tagger;
+
+    /// (kind, date) of each event of `text`, published 2020-09-20.
+    fn events(text: &str) -> Vec<(String, Option<String>)> {
+        let mut options = Options::default();
+        options.published.insert(
+            "a.txt".to_owned(),
+            chrono::NaiveDate::from_ymd_opt(2020, 9, 20).unwrap_or_default(),
+        );
+        let mut doc = Document::new("a.txt", "a");
+        doc.text = text.to_owned();
+        analyze_document(doc, &Tagger::new(), &options)
+            .events
+            .into_iter()
+            .map(|e| (e.kind.as_str().to_owned(), e.date))
+            .collect()
+    }
+
+    #[test]
+    fn a_year_inside_another_events_words_is_not_shared() {
+        let got = events(
+            "Members of the 2015 nuclear deal answered the snapback and restoring sanctions was a blow.",
+        );
+        assert!(
+            got.contains(&("agreement".to_owned(), Some("2015".to_owned()))),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("sanctions".to_owned(), None)),
+            "the sanctions are not dated by the deal's year: {got:?}"
+        );
+    }
+
+    #[test]
+    fn events_of_one_clause_share_its_date() {
+        let got = events("Iran imposed sanctions and signed a treaty with Russia on Monday.");
+        assert!(
+            got.iter()
+                .all(|(_, date)| date.as_deref() == Some("2020-09-14")),
+            "{got:?}"
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
     }
 }
