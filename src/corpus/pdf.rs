@@ -9,10 +9,68 @@
 use super::{Document, title_from_text};
 use pdf_extract::{Object, PlainTextOutput, output_doc_page};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::mpsc;
+use std::time::Duration;
 
-/// Reads a PDF into one document (the pages in order).
+/// Reads a PDF into one document (the pages in order), giving up on a file
+/// the PDF library has not finished after [`pdf_deadline`].
 #[must_use]
 pub fn read_pdf(rel: &str, stem: &str, bytes: &[u8]) -> Document {
+    read_pdf_within(rel, stem, bytes, pdf_deadline(bytes.len()))
+}
+
+/// How long a PDF of `len` bytes may take: a minute, plus a second per
+/// megabyte (the library reads several megabytes a second).
+#[must_use]
+pub fn pdf_deadline(len: usize) -> Duration {
+    Duration::from_secs(60 + (len >> 20) as u64)
+}
+
+/// [`read_pdf`] with an explicit deadline. The PDF library runs on a thread
+/// of its own: on a file it loops on (a damaged page tree sent it round
+/// forever before we checked for that), the folder is still read to the
+/// end — the file becomes a problem and its thread is left to finish or
+/// spin on alone.
+#[must_use]
+pub fn read_pdf_within(rel: &str, stem: &str, bytes: &[u8], deadline: Duration) -> Document {
+    let (owned_rel, owned_stem, owned) = (rel.to_owned(), stem.to_owned(), bytes.to_vec());
+    run_within(deadline, move || parse_pdf(&owned_rel, &owned_stem, &owned)).unwrap_or_else(|| {
+        let mut doc = Document::new(rel, stem);
+        doc.problems.push(format!(
+            "not read: the PDF reader did not finish within {} s (damaged PDF?)",
+            deadline.as_secs()
+        ));
+        doc
+    })
+}
+
+/// Runs `work` on a thread of its own and waits at most `deadline` for it;
+/// `None` when it did not finish in time (the thread is left to itself).
+/// Without a thread to be had, runs it here.
+fn run_within<T: Send + 'static>(
+    deadline: Duration,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Option<T> {
+    let (send, receive) = mpsc::channel();
+    let work = std::sync::Arc::new(std::sync::Mutex::new(Some(work)));
+    let for_thread = std::sync::Arc::clone(&work);
+    let spawned = std::thread::Builder::new()
+        .name("dateline-pdf".to_owned())
+        .spawn(move || {
+            let task = for_thread.lock().ok().and_then(|mut w| w.take());
+            if let Some(task) = task {
+                let _ = send.send(task());
+            }
+        });
+    if spawned.is_err() {
+        let task = work.lock().ok().and_then(|mut w| w.take());
+        return task.map(|task| task());
+    }
+    receive.recv_timeout(deadline).ok()
+}
+
+/// The PDF reader proper.
+fn parse_pdf(rel: &str, stem: &str, bytes: &[u8]) -> Document {
     let mut doc = Document::new(rel, stem);
     let mut pdf = match catch_unwind(|| pdf_extract::Document::load_mem(bytes)) {
         Ok(Ok(pdf)) => pdf,
@@ -176,7 +234,28 @@ fn text_string(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{text_string, tidy};
+    use super::{read_pdf_within, run_within, text_string, tidy};
+    use std::time::Duration;
+
+    #[test]
+    fn work_past_its_deadline_is_given_up() {
+        let slow = run_within(Duration::from_millis(20), || {
+            std::thread::sleep(Duration::from_secs(2));
+            1
+        });
+        assert_eq!(slow, None);
+        let quick = run_within(Duration::from_secs(20), || 2);
+        assert_eq!(quick, Some(2));
+    }
+
+    #[test]
+    fn a_pdf_the_reader_does_not_finish_is_a_problem() {
+        // Whatever the bytes, a zero deadline expires before the reader answers
+        // (or the reader answers first: then the file is simply not a PDF).
+        let doc = read_pdf_within("slow.pdf", "slow", b"%PDF-1.4\n", Duration::ZERO);
+        assert!(doc.text.is_empty());
+        assert!(!doc.problems.is_empty());
+    }
 
     #[test]
     fn tidy_collapses_layout_spaces() {
