@@ -175,25 +175,11 @@ pub struct Loaded {
 /// size, permissions) comes back as its problem document instead.
 pub fn load_file(root: &Path, path: &Path) -> Result<Loaded, Vec<Document>> {
     let rel = relative_path(root, path);
-    let stem = path
-        .file_stem()
-        .map_or_else(|| rel.clone(), |s| s.to_string_lossy().into_owned());
+    let (stem, format) = identify(&rel, path)?;
     let failed = |problem: String| {
         let mut doc = Document::new(rel.clone(), stem.clone());
         doc.problems.push(problem);
         vec![doc]
-    };
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let Some(format) = Format::of(&ext) else {
-        let what = if ext.is_empty() {
-            "no extension".to_owned()
-        } else {
-            format!(".{ext}")
-        };
-        return Err(failed(format!("not read: unsupported file type ({what})")));
     };
     let bytes = match std::fs::metadata(path) {
         Ok(meta) if meta.len() > MAX_FILE_BYTES => {
@@ -277,26 +263,37 @@ pub fn parse_bytes_unguarded(name: &str, bytes: &[u8]) -> Vec<Document> {
 }
 
 fn loaded_from(name: &str, bytes: &[u8]) -> Result<Loaded, Vec<Document>> {
-    let path = Path::new(name);
-    let stem = path
-        .file_stem()
-        .map_or_else(|| name.to_owned(), |s| s.to_string_lossy().into_owned());
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let Some(format) = Format::of(&ext) else {
-        let mut doc = Document::new(name, stem);
-        doc.problems
-            .push(format!("not read: unsupported file type (.{ext})"));
-        return Err(vec![doc]);
-    };
+    let (stem, format) = identify(name, Path::new(name))?;
     Ok(Loaded {
         rel: name.to_owned(),
         stem,
         format,
         bytes: bytes.to_vec(),
     })
+}
+
+/// A file's stem (its default title) and the format its extension names;
+/// an unsupported type is a document with the problem.
+fn identify(rel: &str, path: &Path) -> Result<(String, Format), Vec<Document>> {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| rel.to_owned(), |s| s.to_string_lossy().into_owned());
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if let Some(format) = Format::of(&ext) {
+        return Ok((stem, format));
+    }
+    let what = if ext.is_empty() {
+        "no extension".to_owned()
+    } else {
+        format!(".{ext}")
+    };
+    let mut doc = Document::new(rel, stem);
+    doc.problems
+        .push(format!("not read: unsupported file type ({what})"));
+    Err(vec![doc])
 }
 
 /// Hands the file's bytes to the reader of its format.
