@@ -103,6 +103,19 @@ fn main() {
             black_box(d.clone());
         }
     });
+    // The stages one document after another, as analyze_document runs them
+    // but without its glue: compare with "all".
+    t("sequence", &|| {
+        for d in &docs {
+            let r = repair(&d.text);
+            let scan = tagger.scan(&r.text);
+            let published =
+                dateline::corpus::detect_published(&scan.full_dates(), &r.text, &d.path, &[]);
+            let s = split_sentences(&r.text);
+            let tx = tagger.resolve(&r.text, &scan, published.map(|p| p.date));
+            black_box(EventExtractor.extract(&r.text, &s, &tx));
+        }
+    });
     // One long string (a huge article): throughput should not fall with length.
     for mb in [1usize, 4] {
         let mut long = String::new();

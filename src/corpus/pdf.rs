@@ -62,11 +62,17 @@ fn run_within<T: Send + 'static>(
                 let _ = send.send(task());
             }
         });
-    if spawned.is_err() {
+    let Ok(handle) = spawned else {
         let task = work.lock().ok().and_then(|mut w| w.take());
         return task.map(|task| task());
+    };
+    let answer = receive.recv_timeout(deadline).ok();
+    if answer.is_some() {
+        // It has answered and is ending: wait for it, so that a finished
+        // read leaves no thread behind.
+        let _ = handle.join();
     }
-    receive.recv_timeout(deadline).ok()
+    answer
 }
 
 /// The PDF reader proper.
