@@ -604,6 +604,8 @@ pub fn analyze_document(mut doc: Document, tagger: &Tagger, options: &Options) -
             let sentence = *sentences.get(r.sentence)?;
             let trigger = back(r.trigger);
             let timex = r.timex.and_then(|i| timexes.get(i));
+            let range = timex.and_then(|t| t.range);
+            let modality = future_is_planned(r.kind, r.modality, range, published.as_ref());
             Some(Event {
                 id: event_id(&doc.path, r.kind, chars.char_of(trigger.0)),
                 doc: 0,
@@ -613,11 +615,11 @@ pub fn analyze_document(mut doc: Document, tagger: &Tagger, options: &Options) -
                 trigger,
                 timex: r.timex,
                 date: timex.map(|t| t.value.clone()),
-                range: timex.and_then(|t| t.range),
+                range,
                 actors: r.actors,
                 people: r.people,
                 place: r.place,
-                modality: r.modality,
+                modality,
                 merged_with: Merged::default(),
                 edit: None,
             })
@@ -633,6 +635,26 @@ pub fn analyze_document(mut doc: Document, tagger: &Tagger, options: &Options) -
             year_suggestion,
         },
         events,
+    }
+}
+
+/// An event the text tells as done but dates wholly after its article was
+/// published ("the visit to Tehran next month") has not happened yet. Not
+/// statements: what someone said was said by the time it is reported, so a
+/// later date there belongs to what was said, not to the saying.
+fn future_is_planned(
+    kind: EventKind,
+    modality: Modality,
+    range: Option<(NaiveDate, NaiveDate)>,
+    published: Option<&Published>,
+) -> Modality {
+    match (modality, range, published) {
+        (Modality::Happened, Some((first, _)), Some(p))
+            if first > p.date && kind != EventKind::Statement =>
+        {
+            Modality::Planned
+        }
+        _ => modality,
     }
 }
 

@@ -419,6 +419,13 @@ mod tests {
 
     /// (kind, date) of each event of `text`, published 2020-09-20.
     fn events(text: &str) -> Vec<(String, Option<String>)> {
+        analysed(text)
+            .into_iter()
+            .map(|e| (e.kind.as_str().to_owned(), e.date))
+            .collect()
+    }
+
+    fn analysed(text: &str) -> Vec<crate::analysis::Event> {
         let mut options = Options::default();
         options.published.insert(
             "a.txt".to_owned(),
@@ -426,11 +433,20 @@ mod tests {
         );
         let mut doc = Document::new("a.txt", "a");
         doc.text = text.to_owned();
-        analyze_document(doc, &Tagger::new(), &options)
-            .events
-            .into_iter()
-            .map(|e| (e.kind.as_str().to_owned(), e.date))
-            .collect()
+        analyze_document(doc, &Tagger::new(), &options).events
+    }
+
+    #[test]
+    fn an_event_dated_after_publication_is_planned() {
+        let modality = |text: &str| analysed(text).first().map(|e| e.modality);
+        assert_eq!(
+            modality("Putin's visit to Tehran on October 5, 2020 was announced."),
+            Some(super::Modality::Planned)
+        );
+        assert_eq!(
+            modality("Putin's visit to Tehran on September 5, 2020 was a success."),
+            Some(super::Modality::Happened)
+        );
     }
 
     #[test]
