@@ -34,45 +34,54 @@ pub fn pdf_deadline(len: usize) -> Duration {
 #[must_use]
 pub fn read_pdf_within(rel: &str, stem: &str, bytes: &[u8], deadline: Duration) -> Document {
     let (owned_rel, owned_stem, owned) = (rel.to_owned(), stem.to_owned(), bytes.to_vec());
-    run_within(deadline, move || parse_pdf(&owned_rel, &owned_stem, &owned)).unwrap_or_else(|| {
-        let mut doc = Document::new(rel, stem);
-        doc.problems.push(format!(
-            "not read: the PDF reader did not finish within {} s (damaged PDF?)",
-            deadline.as_secs()
-        ));
-        doc
-    })
+    match run_within(deadline, move || parse_pdf(&owned_rel, &owned_stem, &owned)) {
+        Within::Done(doc) => doc,
+        // No thread to be had: read here, without the deadline.
+        Within::NoThread => parse_pdf(rel, stem, bytes),
+        Within::TimedOut => {
+            let mut doc = Document::new(rel, stem);
+            doc.problems.push(format!(
+                "not read: the PDF reader did not finish within {} s (damaged PDF?)",
+                deadline.as_secs()
+            ));
+            doc
+        }
+    }
 }
 
-/// Runs `work` on a thread of its own and waits at most `deadline` for it;
-/// `None` when it did not finish in time (the thread is left to itself).
-/// Without a thread to be had, runs it here.
+/// What became of work given a deadline.
+#[derive(Debug, PartialEq, Eq)]
+enum Within<T> {
+    Done(T),
+    /// Not finished in time; its thread is left to itself.
+    TimedOut,
+    /// The system would not start a thread; nothing ran.
+    NoThread,
+}
+
+/// Runs `work` on a thread of its own and waits at most `deadline` for it.
 fn run_within<T: Send + 'static>(
     deadline: Duration,
     work: impl FnOnce() -> T + Send + 'static,
-) -> Option<T> {
+) -> Within<T> {
     let (send, receive) = mpsc::channel();
-    let work = std::sync::Arc::new(std::sync::Mutex::new(Some(work)));
-    let for_thread = std::sync::Arc::clone(&work);
     let spawned = std::thread::Builder::new()
         .name("dateline-pdf".to_owned())
         .spawn(move || {
-            let task = for_thread.lock().ok().and_then(|mut w| w.take());
-            if let Some(task) = task {
-                let _ = send.send(task());
-            }
+            let _ = send.send(work());
         });
     let Ok(handle) = spawned else {
-        let task = work.lock().ok().and_then(|mut w| w.take());
-        return task.map(|task| task());
+        return Within::NoThread;
     };
-    let answer = receive.recv_timeout(deadline).ok();
-    if answer.is_some() {
-        // It has answered and is ending: wait for it, so that a finished
-        // read leaves no thread behind.
-        let _ = handle.join();
+    match receive.recv_timeout(deadline) {
+        Ok(answer) => {
+            // It has answered and is ending: wait for it, so that a finished
+            // read leaves no thread behind.
+            let _ = handle.join();
+            Within::Done(answer)
+        }
+        Err(_) => Within::TimedOut,
     }
-    answer
 }
 
 /// The PDF reader proper.
@@ -240,7 +249,7 @@ fn text_string(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{read_pdf_within, run_within, text_string, tidy};
+    use super::{Within, parse_pdf, read_pdf_within, run_within, text_string, tidy};
     use std::time::Duration;
 
     #[test]
@@ -249,18 +258,23 @@ mod tests {
             std::thread::sleep(Duration::from_secs(2));
             1
         });
-        assert_eq!(slow, None);
+        assert_eq!(slow, Within::TimedOut);
         let quick = run_within(Duration::from_secs(20), || 2);
-        assert_eq!(quick, Some(2));
+        assert_eq!(quick, Within::Done(2));
     }
 
     #[test]
-    fn a_pdf_the_reader_does_not_finish_is_a_problem() {
-        // Whatever the bytes, a zero deadline expires before the reader answers
-        // (or the reader answers first: then the file is simply not a PDF).
-        let doc = read_pdf_within("slow.pdf", "slow", b"%PDF-1.4\n", Duration::ZERO);
-        assert!(doc.text.is_empty());
-        assert!(!doc.problems.is_empty());
+    fn a_pdf_read_within_its_deadline_is_read_as_without_one() {
+        for bytes in [
+            &b"%PDF-1.4\n"[..],
+            b"",
+            b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+        ] {
+            let timed = read_pdf_within("a.pdf", "a", bytes, Duration::from_secs(20));
+            let direct = parse_pdf("a.pdf", "a", bytes);
+            assert_eq!(timed.problems, direct.problems);
+            assert_eq!(timed.text, direct.text);
+        }
     }
 
     #[test]
