@@ -25,18 +25,9 @@ pub fn segments(text: &str, start: usize, end: usize) -> Vec<Segment> {
     let sentence = &text[start..end];
     let mut cuts: Vec<(usize, bool)> = vec![(0, false)];
     let mut word_start = None;
-    let bytes = sentence.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // ASCII bytes are tested without decoding: this sees every byte.
-        let (c, len) = if b.is_ascii() {
-            (char::from(b), 1)
-        } else {
-            let c = sentence.get(i..).and_then(|t| t.chars().next());
-            (c.unwrap_or(' '), c.map_or(1, char::len_utf8))
-        };
+    for (i, c) in sentence.char_indices() {
         if matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '“' | '”' | '"') {
-            cuts.push((i + len, false));
+            cuts.push((i + c.len_utf8(), false));
         }
         if c.is_alphabetic() {
             word_start.get_or_insert(i);
@@ -48,7 +39,6 @@ pub fn segments(text: &str, start: usize, end: usize) -> Vec<Segment> {
         {
             cuts.push((ws, true));
         }
-        i += len;
     }
     cuts.sort_by_key(|&(pos, _)| pos);
     let mut out: Vec<Segment> = Vec::new();

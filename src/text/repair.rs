@@ -108,23 +108,12 @@ fn word_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// The first char boundary at or after `from` whose char is alphanumeric
-/// (`alnum`) or not; ASCII bytes are tested without decoding.
+/// (`alnum`) or not.
 fn next_of_class(text: &str, from: usize, alnum: bool) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    while let Some(&b) = bytes.get(i) {
-        let (is, len) = if b.is_ascii() {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = text.get(i..)?.chars().next()?;
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        if is == alnum {
-            return Some(i);
-        }
-        i += len;
-    }
-    None
+    text.get(from..)?
+        .char_indices()
+        .find(|&(_, c)| c.is_alphanumeric() == alnum)
+        .map(|(i, _)| from + i)
 }
 
 /// Where to split one run of letters/digits (byte offsets within `word`).
