@@ -1,16 +1,10 @@
 //! News-API exports: JSON, JSON Lines, CSV. The first byte picks the format.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
+#[path = "pick.rs"]
+mod pick;
 
-fuzz_target!(|data: &[u8]| {
-    let Some((&pick, bytes)) = data.split_first() else {
-        return;
-    };
-    let name = match pick % 3 {
-        0 => "a.json",
-        1 => "a.jsonl",
-        _ => "a.csv",
-    };
-    let _ = dateline::corpus::parse_bytes_unguarded(name, bytes);
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| pick::read_as_one_of(
+    &["a.json", "a.jsonl", "a.csv"],
+    data
+));
