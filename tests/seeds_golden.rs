@@ -50,6 +50,7 @@ struct Score {
     dated_gold: usize,
     dated_right: usize,
     extra: usize,
+    extras: Vec<String>,
     misses: Vec<String>,
     wrong_dates: Vec<String>,
 }
@@ -115,6 +116,24 @@ fn score(export: &Export, with_published: bool) -> Score {
         }
     }
     score.extra = used.iter().filter(|u| !**u).count();
+    score.extras = export
+        .events
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(e, _)| {
+            let trigger: String = e
+                .text
+                .chars()
+                .skip(e.trigger[0] - e.sentence[0])
+                .take(e.trigger[1] - e.trigger[0])
+                .collect();
+            format!(
+                "{}: {} «{trigger}» {} {:?} [{}]",
+                e.doc, e.kind, e.modality, e.date, e.rule
+            )
+        })
+        .collect();
     score
 }
 
@@ -138,6 +157,9 @@ fn report(label: &str, export: &Export, s: &Score) {
     }
     for w in &s.wrong_dates {
         println!("  wrong date: {w}");
+    }
+    for x in &s.extras {
+        println!("  not in the gold: {x}");
     }
 }
 

@@ -8,6 +8,7 @@
 //! week, …"), and never a date from a clause it does not govern.
 
 use super::clauses::{Segment, segment_of, segments};
+use super::frames::{FrameType, Framing, Site, frame_of};
 use super::lexicon::{RuleClass, rules};
 use super::people::{PersonMention, find_people};
 use super::{EventKind, Gazetteer, Modality};
@@ -56,7 +57,8 @@ static NEGATED: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b(?:not|n't|never|no\s+longer|refused\s+to|declined\s+to)\b"));
 static UNCERTAIN: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:reportedly|allegedly|may|might|could|possibly|rumou?red|unconfirmed|is\s+said\s+to|tentatively)\b",
+        // "may" only in lower case: "in May 2018" is a month.
+        r"\b(?:(?i:reportedly|allegedly|might|could|possibly|rumou?red|unconfirmed|is\s+said\s+to|tentatively)|may)\b",
     )
 });
 static PLACE_PREP: LazyLock<Regex> =
@@ -71,6 +73,8 @@ struct Candidate {
     trigger: (usize, usize),
     matched: (usize, usize),
     segment: usize,
+    /// Words around it that change what it reports.
+    frame: Option<Framing>,
 }
 
 /// Finds events in documents. Cheap to create: the rules are compiled once.
@@ -129,10 +133,28 @@ fn sentence_events(
                 trigger,
                 matched: (sentence.start + whole.start(), sentence.start + whole.end()),
                 segment: segment_of(&segs, trigger.0),
+                frame: None,
             });
         }
     }
-    let candidates = resolve_overlaps(candidates);
+    let mut candidates = resolve_overlaps(candidates);
+    for c in &mut candidates {
+        let clause = segs
+            .get(c.segment)
+            .map_or((sentence.start, sentence.end), |s| (s.start, s.end));
+        c.frame = frame_of(
+            text,
+            Site {
+                sentence_start: sentence.start,
+                clause,
+                trigger: c.trigger,
+                matched: c.matched,
+                weak: c.class == RuleClass::Weak,
+            },
+        );
+    }
+    // A state or trend ("cooperation is growing") is no event at all.
+    candidates.retain(|c| c.frame.is_none_or(|f| f.kind != FrameType::State));
     let candidates = filter_by_clause(&candidates);
     if candidates.is_empty() {
         return Vec::new();
@@ -150,12 +172,18 @@ fn sentence_events(
         .filter(|(_, t)| matches!(t.kind, TimexType::Date | TimexType::Time))
         .filter(|(_, t)| !t.value.ends_with("_REF"))
         .collect();
-    let links = link_dates(text, &candidates, &dates, &segs);
+    let owners = date_owners(&candidates, &dates, &segs);
+    let links = link_dates(text, &candidates, &dates, &segs, &owners);
+    let links = framed_links(&candidates, &dates, &owners, links);
 
     let entities = gazetteer.find(body);
     candidates
         .iter()
         .zip(links)
+        .filter_map(|(c, fate)| match fate {
+            Fate::Keep(link) => Some((c, link)),
+            Fate::Drop => None,
+        })
         .filter(|(c, link)| c.class != RuleClass::Report || link.is_some())
         .map(|(c, timex)| {
             let seg = segs.get(c.segment).copied().unwrap_or(Segment {
@@ -227,6 +255,84 @@ fn filter_by_clause(candidates: &[Candidate]) -> Vec<Candidate> {
     kept
 }
 
+/// Bytes between a trigger and a time expression.
+fn distance(c: &Candidate, t: &Timex) -> usize {
+    if t.start >= c.trigger.1 {
+        t.start - c.trigger.1
+    } else {
+        c.trigger.0.saturating_sub(t.end)
+    }
+}
+
+/// Each date's owner: the nearest trigger in its clause (an index into
+/// `candidates`), if its clause has one.
+fn date_owners(
+    candidates: &[Candidate],
+    dates: &[(usize, &Timex)],
+    segs: &[Segment],
+) -> Vec<Option<usize>> {
+    dates
+        .iter()
+        .map(|(_, t)| {
+            let seg = segment_of(segs, t.start);
+            candidates
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.segment == seg)
+                .min_by_key(|(_, c)| distance(c, t))
+                .map(|(i, _)| i)
+        })
+        .collect()
+}
+
+/// Applies the frames that need the dates: a reference or a hypothesis is
+/// an event only with a date of its own — one it owns, or one standing
+/// between the frame and the trigger ("following its February military
+/// operation"), which then dates it; a generic mention only when dated.
+/// A candidate's fate once frames and dates are known.
+#[derive(Debug, Clone, Copy)]
+enum Fate {
+    /// Not an event.
+    Drop,
+    /// An event, with the date it links to.
+    Keep(Option<usize>),
+}
+
+/// Each candidate's fate: dropped, or kept with its link.
+fn framed_links(
+    candidates: &[Candidate],
+    dates: &[(usize, &Timex)],
+    owners: &[Option<usize>],
+    links: Vec<Option<usize>>,
+) -> Vec<Fate> {
+    candidates
+        .iter()
+        .zip(links)
+        .enumerate()
+        .map(|(ci, (c, link))| {
+            let Some(frame) = c.frame else {
+                return Fate::Keep(link);
+            };
+            match frame.kind {
+                FrameType::Reference | FrameType::Hypothetical => {
+                    let owned = dates.iter().zip(owners).find(|(_, o)| **o == Some(ci));
+                    let inside = dates
+                        .iter()
+                        .find(|(_, t)| t.start >= frame.start && t.end <= c.trigger.0);
+                    match (owned, inside) {
+                        (Some(((i, _), _)), _) | (None, Some((i, _))) => {
+                            Fate::Keep(link.or(Some(*i)))
+                        }
+                        (None, None) => Fate::Drop,
+                    }
+                }
+                FrameType::Generic => link.map_or(Fate::Drop, |l| Fate::Keep(Some(l))),
+                FrameType::State | FrameType::Planned => Fate::Keep(link),
+            }
+        })
+        .collect()
+}
+
 /// Links each candidate to a date of the sentence (indexes into the
 /// document's timexes): the nearest date of its own clause; else a date in a
 /// clause with no event of its own (a fronted "Last week," or a relative
@@ -236,33 +342,15 @@ fn link_dates(
     candidates: &[Candidate],
     dates: &[(usize, &Timex)],
     segs: &[Segment],
+    owner: &[Option<usize>],
 ) -> Vec<Option<usize>> {
-    let distance = |c: &Candidate, t: &Timex| {
-        if t.start >= c.trigger.1 {
-            t.start - c.trigger.1
-        } else {
-            c.trigger.0.saturating_sub(t.end)
-        }
-    };
-    // Each date first goes to the nearest trigger in its clause.
-    let mut owner: Vec<Option<usize>> = Vec::with_capacity(dates.len());
-    for (_, t) in dates {
-        let seg = segment_of(segs, t.start);
-        let nearest = candidates
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.segment == seg)
-            .min_by_key(|(_, c)| distance(c, t))
-            .map(|(i, _)| i);
-        owner.push(nearest);
-    }
     candidates
         .iter()
         .enumerate()
         .map(|(ci, c)| {
             let own = dates
                 .iter()
-                .zip(&owner)
+                .zip(owner)
                 .filter(|(_, o)| **o == Some(ci))
                 .min_by_key(|((_, t), _)| distance(c, t))
                 .map(|((i, _), _)| *i);
@@ -273,7 +361,7 @@ fn link_dates(
             // A fronted adverbial clause that holds only a date.
             let fronted = (!subordinate)
                 .then(|| {
-                    dates.iter().zip(&owner).rev().find(|((_, t), o)| {
+                    dates.iter().zip(owner).rev().find(|((_, t), o)| {
                         o.is_none()
                             && segment_of(segs, t.start) < c.segment
                             && !segs
@@ -310,7 +398,7 @@ fn link_dates(
             let relative = || {
                 dates
                     .iter()
-                    .zip(&owner)
+                    .zip(owner)
                     .find(|((_, t), o)| {
                         let seg = segment_of(segs, t.start);
                         o.is_none()
@@ -400,11 +488,12 @@ fn last_words(text: &str, n: usize) -> String {
 fn modality(text: &str, seg: Segment, c: &Candidate) -> Modality {
     let before = &text[seg.start.min(c.trigger.0)..c.trigger.0];
     let (window, near) = (last_words(before, 8), last_words(before, 3));
+    let frame = c.frame.map(|f| f.kind);
     if NEGATED.is_match(&near) {
         Modality::Negated
-    } else if PLANNED.is_match(&window) {
+    } else if PLANNED.is_match(&window) || frame == Some(FrameType::Planned) {
         Modality::Planned
-    } else if UNCERTAIN.is_match(&window) {
+    } else if frame == Some(FrameType::Hypothetical) || UNCERTAIN.is_match(&window) {
         Modality::Uncertain
     } else {
         Modality::Happened
@@ -473,5 +562,37 @@ mod tests {
             "{got:?}"
         );
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn a_reference_is_an_event_only_with_a_date_of_its_own() {
+        // The frame's noun phrase holds a date: kept, and dated by it.
+        let got =
+            events("Russia was hit hard following its February military operation in Ukraine.");
+        assert!(
+            got.contains(&("conflict".to_owned(), Some("2020-02".to_owned()))),
+            "{got:?}"
+        );
+        // No date of its own: a pointer to an event told elsewhere.
+        let got = events("Markets fell after the Nairobi bombing.");
+        assert!(got.is_empty(), "{got:?}");
+        // A verb after the frame is a clause of its own, not a reference.
+        let got = events("Markets fell after Iran signed the deal with Russia.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        let got = events("After visiting Moscow, Zarif flew home.");
+        assert!(got.iter().any(|(kind, _)| kind == "visit"), "{got:?}");
+    }
+
+    #[test]
+    fn a_state_or_a_habit_is_no_event_but_a_dated_habit_is() {
+        assert!(events("Their defense cooperation is growing fast.").is_empty());
+        assert!(events("The two navies regularly hold joint naval drills.").is_empty());
+        let got = events("In 2019 the two navies regularly held joint naval drills.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        // "May" the month is no modal.
+        let modality = analysed("Trump imposed sanctions against Iran in May 2018.")
+            .first()
+            .map(|e| e.modality);
+        assert_eq!(modality, Some(super::Modality::Happened));
     }
 }

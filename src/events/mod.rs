@@ -4,6 +4,7 @@
 
 mod clauses;
 mod extract;
+mod frames;
 mod gazetteer;
 mod lexicon;
 mod merge;
@@ -12,6 +13,7 @@ mod people;
 use serde::{Deserialize, Serialize};
 
 pub use extract::{EventExtractor, RawEvent};
+pub use frames::{Frame, FrameType, Frames, frames};
 pub use gazetteer::{Entity, EntityKind, Gazetteer};
 pub use lexicon::{Lexicon, Rule, RuleClass, rules};
 pub use merge::{Mention, merge_groups};
