@@ -499,12 +499,18 @@ impl Analysis {
             .events
             .iter()
             .zip(&triggers)
-            .map(|(e, trigger)| Mention {
-                kind: e.kind.as_str(),
-                date: e.date.as_deref(),
-                doc: e.doc,
-                trigger,
-                actors: &e.actors,
+            .map(|(e, trigger)| {
+                let text = self.docs.get(e.doc).map_or("", |d| d.doc.text.as_str());
+                Mention {
+                    kind: e.kind.as_str(),
+                    date: e.date.as_deref(),
+                    doc: e.doc,
+                    trigger,
+                    actors: &e.actors,
+                    people: &e.people,
+                    place: e.place.as_deref(),
+                    context: text.get(e.trigger.0..e.sentence.1).unwrap_or_default(),
+                }
             })
             .collect();
         let groups = merge_groups(&mentions);

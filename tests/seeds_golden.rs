@@ -50,6 +50,8 @@ struct Score {
     dated_gold: usize,
     dated_right: usize,
     extra: usize,
+    /// Timeline events (merge groups) none of whose mentions is in the gold.
+    extra_events: usize,
     extras: Vec<String>,
     misses: Vec<String>,
     wrong_dates: Vec<String>,
@@ -116,20 +118,57 @@ fn score(export: &Export, with_published: bool) -> Score {
         }
     }
     score.extra = used.iter().filter(|u| !**u).count();
+    // A mention merged with a gold event is another source of it, not another
+    // event: count the timeline's events, one per merge group.
+    let index: HashMap<&str, usize> = export
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let mut counted = vec![false; export.events.len()];
+    let mut joins_gold = vec![false; export.events.len()];
+    for (i, e) in export.events.iter().enumerate() {
+        if counted[i] {
+            continue;
+        }
+        let mut group = vec![i];
+        group.extend(
+            e.merged_with
+                .iter()
+                .filter_map(|id| index.get(id.as_str()).copied()),
+        );
+        for &g in &group {
+            counted[g] = true;
+        }
+        if group.iter().all(|&g| !used[g]) {
+            score.extra_events += 1;
+        } else {
+            for &g in &group {
+                joins_gold[g] = true;
+            }
+        }
+    }
     score.extras = export
         .events
         .iter()
         .zip(&used)
-        .filter(|(_, u)| !**u)
-        .map(|(e, _)| {
+        .zip(&joins_gold)
+        .filter(|((_, u), _)| !**u)
+        .map(|((e, _), joins)| {
             let trigger: String = e
                 .text
                 .chars()
                 .skip(e.trigger[0] - e.sentence[0])
                 .take(e.trigger[1] - e.trigger[0])
                 .collect();
+            let source = if *joins {
+                " (another source of a gold event)"
+            } else {
+                ""
+            };
             format!(
-                "{}: {} «{trigger}» {} {:?} [{}]",
+                "{}: {} «{trigger}» {} {:?} [{}]{source}",
                 e.doc, e.kind, e.modality, e.date, e.rule
             )
         })
@@ -144,11 +183,12 @@ fn report(label: &str, export: &Export, s: &Score) {
         s.dated_right as f64 / s.dated_gold.max(1) as f64,
     );
     println!(
-        "[{label}] recall {recall:.3} ({}/{}), date accuracy {accuracy:.3} ({}/{}), events not in the gold {} of {}",
+        "[{label}] recall {recall:.3} ({}/{}), date accuracy {accuracy:.3} ({}/{}), events not in the gold {} ({} mentions of {})",
         s.found,
         s.gold,
         s.dated_right,
         s.dated_gold,
+        s.extra_events,
         s.extra,
         export.events.len()
     );
@@ -216,7 +256,14 @@ fn seed_events_without_outside_dates() {
     assert_targets(&s);
     assert!(
         s.extra <= export.events.len() / 2,
-        "too many events not in the gold"
+        "too many mentions not in the gold"
+    );
+    // Issue target: a handful of timeline events not in the gold, each
+    // defensible (the list printed above); 9 when this was written.
+    assert!(
+        s.extra_events <= 10,
+        "too many events not in the gold: {:#?}",
+        s.extras
     );
 }
 

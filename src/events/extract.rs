@@ -595,4 +595,14 @@ mod tests {
             .map(|e| e.modality);
         assert_eq!(modality, Some(super::Modality::Happened));
     }
+
+    #[test]
+    fn an_understanding_of_something_is_no_agreement() {
+        assert!(
+            events("Both countries have reached a common understanding of sensitive issues.")
+                .is_empty()
+        );
+        let got = events("The two sides reached an understanding on prisoner swaps.");
+        assert_eq!(got, [("agreement".to_owned(), None)]);
+    }
 }

@@ -1,10 +1,20 @@
 //! Mentions of the same real event, within and across documents.
 //!
-//! Two dated mentions are the same event when they have the same kind, the
-//! same date value, and share an actor (or neither names one). Undated
-//! mentions merge only inside one document, with the same kind and the same
-//! trigger word ("agreed" … "agreed"), since without a date little else tells
-//! two of them apart.
+//! Across documents, two dated mentions are the same event when they have
+//! the same kind, the same date value, and share an actor (or neither names
+//! one; statements: share a speaker). Inside one document, where an article tells one story and comes
+//! back to it ("Russia and Iran agreed to …" … "the parties have reached a
+//! tentative agreement to …"), two mentions of one kind merge when their
+//! dates, places and people do not disagree and something ties them:
+//! - both dated the same: a shared actor, the trigger's stem ("agreed",
+//!   "agree"), the place, or three content words after the trigger;
+//! - both undated: the same, with a shared actor (or none named on either
+//!   side) besides;
+//! - one dated, one not: a shared actor and the place or the wording — never
+//!   the trigger word alone, which would date the undated one by guesswork.
+//!
+//! Statements are one only when one speaker makes them: "said" is
+//! everybody's word.
 
 use std::collections::HashMap;
 
@@ -21,52 +31,104 @@ pub struct Mention<'a> {
     pub trigger: &'a str,
     /// Actors.
     pub actors: &'a [String],
+    /// People involved.
+    pub people: &'a [String],
+    /// Where it happened.
+    pub place: Option<&'a str>,
+    /// The words of its sentence from the trigger on.
+    pub context: &'a str,
 }
 
-/// Kind, date value, and for undated mentions the document and trigger.
-type BucketKey<'a> = (&'a str, Option<&'a str>, Option<usize>, Option<&'a str>);
+/// How many earlier mentions of its kind in its document a mention is
+/// compared with: keeps a long document linear.
+const WINDOW: usize = 32;
+
+/// Content words in common that make two wordings agree (and at least
+/// half of the shorter wording's).
+const SHARED_WORDS: usize = 3;
+
+/// How many words after the trigger make up its wording.
+const CONTEXT_WORDS: usize = 12;
 
 /// Groups of mention indexes that are the same event (only groups of two or more).
 #[must_use]
 pub fn merge_groups(mentions: &[Mention<'_>]) -> Vec<Vec<usize>> {
-    fn find(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
+    let mut sets = DisjointSets::new(mentions);
+    merge_dated_across_documents(mentions, &mut sets);
+    merge_within_documents(mentions, &mut sets);
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..mentions.len() {
+        let root = sets.find(i);
+        groups.entry(root).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    out.sort();
+    out
+}
+
+/// Union-find over mention indexes that keeps each set's date: two sets
+/// dated differently never join, so undated mentions cannot chain two
+/// dates into one event.
+struct DisjointSets<'a> {
+    parent: Vec<usize>,
+    date: Vec<Option<&'a str>>,
+}
+
+impl<'a> DisjointSets<'a> {
+    fn new(mentions: &[Mention<'a>]) -> Self {
+        Self {
+            parent: (0..mentions.len()).collect(),
+            date: mentions.iter().map(|m| m.date).collect(),
+        }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
         }
         i
     }
-    let mut parent: Vec<usize> = (0..mentions.len()).collect();
-    let mut buckets: HashMap<BucketKey<'_>, Vec<usize>> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        let key = match m.date {
-            Some(date) if !date.contains('X') => (m.kind, Some(date), None, None),
-            _ => (m.kind, None, Some(m.doc), Some(m.trigger)),
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        let date = match (self.date[ra], self.date[rb]) {
+            (Some(da), Some(db)) if da != db => return,
+            (da, db) => da.or(db),
         };
-        buckets.entry(key).or_default().push(i);
+        let (root, child) = (ra.min(rb), ra.max(rb));
+        self.parent[child] = root;
+        self.date[root] = date;
     }
-    // Within a bucket, two mentions merge when they share an actor or
-    // neither names one: union each actor's mentions, and the actorless
-    // ones together. Linear in the bucket, where comparing pairs would be
-    // quadratic (a story told by thousands of articles makes big buckets).
+}
+
+/// Same kind and full date value, sharing an actor or both naming none.
+/// Linear in a bucket, where comparing pairs would be quadratic (a story
+/// told by thousands of articles makes big buckets).
+fn merge_dated_across_documents(mentions: &[Mention<'_>], sets: &mut DisjointSets) {
+    let mut buckets: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(date) = m.date.filter(|d| !d.contains('X')) {
+            buckets.entry((m.kind, date)).or_default().push(i);
+        }
+    }
     for members in buckets.values() {
         let mut first_with: HashMap<&str, usize> = HashMap::new();
         let mut first_actorless: Option<usize> = None;
         for &i in members {
-            let actors = mentions[i].actors;
-            let join = |other: usize, parent: &mut [usize]| {
-                let (ra, rb) = (find(parent, i), find(parent, other));
-                parent[ra.max(rb)] = ra.min(rb);
-            };
-            if actors.is_empty() {
+            // Statements tie by their speakers (see `same_story`).
+            let m = &mentions[i];
+            let statement = m.kind == super::EventKind::Statement.as_str();
+            let actors = if statement { m.people } else { m.actors };
+            if actors.is_empty() && !statement {
                 match first_actorless {
-                    Some(other) => join(other, &mut parent),
+                    Some(other) => sets.join(i, other),
                     None => first_actorless = Some(i),
                 }
             }
             for actor in actors {
                 match first_with.get(actor.as_str()) {
-                    Some(&other) => join(other, &mut parent),
+                    Some(&other) => sets.join(i, other),
                     None => {
                         first_with.insert(actor.as_str(), i);
                     }
@@ -74,13 +136,115 @@ pub fn merge_groups(mentions: &[Mention<'_>]) -> Vec<Vec<usize>> {
             }
         }
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..mentions.len() {
-        let root = find(&mut parent, i);
-        groups.entry(root).or_default().push(i);
+}
+
+/// The same story told twice in one document (see the module comment).
+fn merge_within_documents(mentions: &[Mention<'_>], sets: &mut DisjointSets) {
+    let mut by_story: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        by_story.entry((m.doc, m.kind)).or_default().push(i);
     }
-    let mut out: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
-    out.sort();
+    for members in by_story.values().filter(|m| m.len() > 1) {
+        let facts: Vec<(String, Vec<String>)> = members
+            .iter()
+            .map(|&i| {
+                (
+                    stem(mentions[i].trigger),
+                    content_words(mentions[i].context),
+                )
+            })
+            .collect();
+        for (n, &i) in members.iter().enumerate() {
+            for m in n.saturating_sub(WINDOW)..n {
+                let j = members[m];
+                if same_story(&mentions[i], &mentions[j], &facts[n], &facts[m]) {
+                    sets.join(i, j);
+                }
+            }
+        }
+    }
+}
+
+fn same_story(
+    a: &Mention<'_>,
+    b: &Mention<'_>,
+    (stem_a, words_a): &(String, Vec<String>),
+    (stem_b, words_b): &(String, Vec<String>),
+) -> bool {
+    let dated = (a.date.is_some(), b.date.is_some());
+    if dated == (true, true) && a.date != b.date {
+        return false;
+    }
+    let shared_actor = a.actors.iter().any(|x| b.actors.contains(x));
+    let no_actors = a.actors.is_empty() && b.actors.is_empty();
+    let shared_person = a.people.iter().any(|p| b.people.contains(p));
+    let place = match (a.place, b.place) {
+        (Some(pa), Some(pb)) => Some(pa.eq_ignore_ascii_case(pb)),
+        _ => None,
+    };
+    // Two places, or two casts of people, with nothing in common: two events.
+    let strangers = !a.people.is_empty() && !b.people.is_empty() && !shared_person;
+    if place == Some(false) || strangers {
+        return false;
+    }
+    let shared_words = words_a.iter().filter(|w| words_b.contains(w)).count();
+    let wording =
+        shared_words >= SHARED_WORDS && 2 * shared_words >= words_a.len().min(words_b.len());
+    // "said" is everybody's word: statements are one only from one speaker,
+    // or, with a speaker unnamed on one side, on one day in the same words.
+    if a.kind == super::EventKind::Statement.as_str() {
+        let one_unnamed = a.people.is_empty() || b.people.is_empty();
+        return shared_person || (one_unnamed && dated == (true, true) && wording);
+    }
+    let same_place = place == Some(true);
+    let same_stem = !stem_a.is_empty() && stem_a == stem_b;
+    match dated {
+        // The same day already speaks for them: any one sign will do.
+        (true, true) => shared_actor || same_stem || same_place || wording,
+        (false, false) => (shared_actor || no_actors) && (same_stem || same_place || wording),
+        _ => shared_actor && (same_place || wording),
+    }
+}
+
+/// The trigger's first word without its inflection ("agreed" and "agree",
+/// "restoration" and "restoring" share one).
+fn stem(trigger: &str) -> String {
+    let word = trigger.split_whitespace().next().unwrap_or_default();
+    for suffix in [
+        "ations", "ation", "ions", "ion", "ings", "ing", "ed", "es", "s", "e",
+    ] {
+        if let Some(root) = word.strip_suffix(suffix)
+            && root.chars().count() >= 3
+        {
+            return root.to_owned();
+        }
+    }
+    word.to_owned()
+}
+
+/// Short function words never count as shared wording.
+const FUNCTION_WORDS: &[&str] = &[
+    "that", "with", "this", "from", "have", "been", "will", "their", "they", "were", "which",
+    "said", "also", "into", "after", "before", "about", "over", "than", "would", "could", "there",
+    "these", "those", "between", "both", "other", "such",
+];
+
+/// Lower-cased content words (four letters or more) among the first
+/// [`CONTEXT_WORDS`] words of a context, each once.
+fn content_words(context: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in context
+        .split(|c: char| !c.is_alphanumeric())
+        .take(CONTEXT_WORDS * 2)
+    {
+        if word.chars().count() < 4 {
+            continue;
+        }
+        let word = word.to_lowercase();
+        if !FUNCTION_WORDS.contains(&word.as_str()) && !out.contains(&word) {
+            out.push(word);
+        }
+    }
     out
 }
 
@@ -98,6 +262,9 @@ mod tests {
             doc,
             trigger,
             actors,
+            people: &[],
+            place: None,
+            context: "",
         };
         let mentions = [
             m(
@@ -117,5 +284,91 @@ mod tests {
             m("visit", Some("XXXX-07-21"), 6, "visit", &iran[..]),
         ];
         assert_eq!(merge_groups(&mentions), vec![vec![0, 1], vec![4, 5]]);
+    }
+
+    #[test]
+    fn one_document_telling_one_story_twice_merges_it_once() {
+        let both = ["Russia".to_owned(), "Iran".to_owned()];
+        let us = ["United States".to_owned()];
+        let m = |date, trigger, actors, place, context| Mention {
+            kind: "agreement",
+            date,
+            doc: 0,
+            trigger,
+            actors,
+            people: &[],
+            place,
+            context,
+        };
+        let strengthen = "agreed to strengthen military and technical cooperation after sanctions";
+        let increase =
+            "reached a tentative agreement to increase military and technical cooperation";
+        let mentions = [
+            // 0, 1: inflections of one trigger, no dates.
+            m(
+                None,
+                "agree",
+                &both[..],
+                None,
+                "agree to strengthen cooperation",
+            ),
+            m(None, "agreed", &both[..], None, strengthen),
+            // 2: another trigger, the same wording.
+            m(None, "reached", &both[..], None, increase),
+            // 3: another trigger and other words: another agreement.
+            m(
+                None,
+                "signed",
+                &both[..],
+                None,
+                "signed a gas contract worth billions",
+            ),
+            // 4: dated, same place as 5; 6 is undated with only the trigger in common.
+            m(
+                Some("2020-07-21"),
+                "visited",
+                &both[..],
+                Some("Moscow"),
+                "visited Moscow",
+            ),
+            m(
+                None,
+                "arrival",
+                &both[..],
+                Some("Moscow"),
+                "arrival in Moscow",
+            ),
+            m(None, "visited", &both[..], None, "visited the plant"),
+            // 7: the same words but another date than 4.
+            m(Some("2020-07-22"), "agreed", &both[..], None, strengthen),
+            // 8: the same trigger, no actor in common.
+            m(None, "signed", &us[..], None, "signed an order"),
+            // 9: the same words as 7 on a third date: undated 0–2 must not
+            // chain it to 7.
+            m(Some("2020-07-25"), "agreed", &both[..], None, strengthen),
+        ];
+        let groups = merge_groups(&mentions);
+        assert_eq!(groups, vec![vec![0, 1, 2, 7], vec![4, 5]], "{groups:?}");
+
+        // Two meetings of one man with two others are two meetings.
+        let (a, b) = (
+            ["Rogozin".to_owned(), "Dehghan".to_owned()],
+            ["Sattari".to_owned()],
+        );
+        let meeting = |people| Mention {
+            kind: "meeting",
+            date: None,
+            doc: 0,
+            trigger: "meet",
+            actors: &both[..],
+            people,
+            place: None,
+            context: "",
+        };
+        assert!(merge_groups(&[meeting(&a[..]), meeting(&b[..])]).is_empty());
+        assert_eq!(
+            merge_groups(&[meeting(&a[..]), meeting(&a[..1])]),
+            vec![vec![0, 1]]
+        );
     }
 }
