@@ -50,6 +50,9 @@ pub struct Frames {
     pub frames: Vec<Frame>,
     /// Lines of the data file that could not be used (shown by a test).
     pub errors: Vec<String>,
+    /// Every frame of a position in one pattern: most mentions have no
+    /// frame, and one search per position tells so.
+    any: [Option<Regex>; 3],
 }
 
 const DATA: &str = include_str!(concat!(
@@ -69,6 +72,7 @@ const NOT_IN_NOUN_PHRASE: &[&str] = &[
 static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
     let mut frames = Vec::new();
     let mut errors = Vec::new();
+    let mut alternatives: [Vec<String>; 3] = Default::default();
     for (n, fields) in crate::text::data_rows(DATA).enumerate() {
         let [name, kind, position, pattern, example] = fields.as_slice() else {
             errors.push(format!("row {}: expected 5 tab-separated fields", n + 1));
@@ -102,6 +106,7 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
                 continue;
             }
         };
+        alternatives[position as usize].push(anchored.replace("(?P<gap>", "(?:"));
         match Regex::new(&format!(
             "(?i){}",
             crate::text::ascii_rule_pattern(&anchored)
@@ -116,7 +121,15 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
             Err(err) => errors.push(format!("{name}: {err}")),
         }
     }
-    Frames { frames, errors }
+    let any = alternatives.map(|patterns| {
+        let joined = format!("(?i)(?:{})", patterns.join(")|(?:"));
+        Regex::new(&crate::text::ascii_rule_pattern(&joined)).ok()
+    });
+    Frames {
+        frames,
+        errors,
+        any,
+    }
 });
 
 /// The frames.
@@ -170,7 +183,24 @@ pub fn frame_of(text: &str, site: Site) -> Option<Framing> {
     let after_end = site.clause.1.max(site.matched.1);
     let after = text.get(site.matched.1..after_end).unwrap_or_default();
     let clause = text.get(site.clause.0..site.clause.1).unwrap_or_default();
-    frames().frames.iter().find_map(|f| {
+    let frames = frames();
+    let hit = |position: Position, haystack: &str| {
+        frames.any[position as usize]
+            .as_ref()
+            .is_none_or(|any| any.is_match(haystack))
+    };
+    let hits = [
+        hit(Position::Before, before),
+        hit(Position::After, after),
+        hit(Position::Clause, clause),
+    ];
+    if !hits.iter().any(|h| *h) {
+        return None;
+    }
+    frames.frames.iter().find_map(|f| {
+        if !hits[f.position as usize] {
+            return None;
+        }
         let start = match (f.kind, f.position) {
             (FrameType::State, _) if !site.weak => return None,
             (_, Position::Before) => {
@@ -265,6 +295,7 @@ mod tests {
     fn every_frame_loads_and_has_a_unique_name() {
         let frames = frames();
         assert!(frames.errors.is_empty(), "{:?}", frames.errors);
+        assert!(frames.any.iter().all(Option::is_some));
         let names: HashSet<&str> = frames.frames.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(names.len(), frames.frames.len());
     }
