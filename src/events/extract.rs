@@ -113,6 +113,31 @@ fn sentence_events(
     if !matched.matched_any() {
         return Vec::new();
     }
+    // Dates: DATE/TIME expressions with a calendar value, in this sentence
+    // (timexes are sorted by start: only those from the sentence's start on).
+    let first = timexes.partition_point(|t| t.start < sentence.start);
+    let dates: Vec<(usize, &Timex)> = timexes
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take_while(|(_, t)| t.start < sentence.end)
+        .filter(|(_, t)| t.end <= sentence.end)
+        .filter(|(_, t)| matches!(t.kind, TimexType::Date | TimexType::Time))
+        .filter(|(_, t)| !t.value.ends_with("_REF"))
+        .collect();
+    // A reporting frame lives only on a date of its own: a sentence whose
+    // only triggers are "said" and the like, and which holds no date, has
+    // no event (most sentences of a news story).
+    if dates.is_empty()
+        && matched.iter().all(|r| {
+            rules
+                .rules
+                .get(r)
+                .is_none_or(|rule| rule.class == RuleClass::Report)
+        })
+    {
+        return Vec::new();
+    }
     let segs = segments(text, sentence.start, sentence.end);
     let mut candidates: Vec<Candidate> = Vec::new();
     for rule_index in &matched {
@@ -138,7 +163,9 @@ fn sentence_events(
         }
     }
     let mut candidates = resolve_overlaps(candidates);
-    for c in &mut candidates {
+    // Reporting frames are verbs kept only with a date of their own: no
+    // frame changes that, so they are not looked at.
+    for c in candidates.iter_mut().filter(|c| c.class != RuleClass::Report) {
         let clause = segs
             .get(c.segment)
             .map_or((sentence.start, sentence.end), |s| (s.start, s.end));
@@ -160,18 +187,6 @@ fn sentence_events(
         return Vec::new();
     }
 
-    // Dates: DATE/TIME expressions with a calendar value, in this sentence
-    // (timexes are sorted by start: only those from the sentence's start on).
-    let first = timexes.partition_point(|t| t.start < sentence.start);
-    let dates: Vec<(usize, &Timex)> = timexes
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take_while(|(_, t)| t.start < sentence.end)
-        .filter(|(_, t)| t.end <= sentence.end)
-        .filter(|(_, t)| matches!(t.kind, TimexType::Date | TimexType::Time))
-        .filter(|(_, t)| !t.value.ends_with("_REF"))
-        .collect();
     let owners = date_owners(&candidates, &dates, &segs);
     let links = link_dates(text, &candidates, &dates, &segs, &owners);
     let links = framed_links(&candidates, &dates, &owners, links);
