@@ -8,7 +8,7 @@
 //! week, …"), and never a date from a clause it does not govern.
 
 use super::clauses::{Segment, segment_of, segments};
-use super::frames::{FrameType, Framing, Site, frame_of};
+use super::frames::{FrameType, Framing, SentenceCues, Site, frame_of};
 use super::lexicon::{RuleClass, rules};
 use super::people::{PersonMention, find_people};
 use super::{EventKind, Gazetteer, Modality};
@@ -163,9 +163,13 @@ fn sentence_events(
         }
     }
     let mut candidates = resolve_overlaps(candidates);
+    let cues = SentenceCues::new(text, sentence.start, sentence.end);
     // Reporting frames are verbs kept only with a date of their own: no
     // frame changes that, so they are not looked at.
-    for c in candidates.iter_mut().filter(|c| c.class != RuleClass::Report) {
+    for c in candidates
+        .iter_mut()
+        .filter(|c| c.class != RuleClass::Report)
+    {
         let clause = segs
             .get(c.segment)
             .map_or((sentence.start, sentence.end), |s| (s.start, s.end));
@@ -178,6 +182,7 @@ fn sentence_events(
                 matched: c.matched,
                 weak: c.class == RuleClass::Weak,
             },
+            &cues,
         );
     }
     // A state or trend ("cooperation is growing") is no event at all.

@@ -5,6 +5,7 @@
 //! agenda" lies ahead.
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// What a frame does to the mention it surrounds.
@@ -50,9 +51,8 @@ pub struct Frames {
     pub frames: Vec<Frame>,
     /// Lines of the data file that could not be used (shown by a test).
     pub errors: Vec<String>,
-    /// Every frame of a position in one pattern: most mentions have no
-    /// frame, and one search per position tells so.
-    any: [Option<Regex>; 3],
+    /// Each cue word (lower case) with the frames it cues.
+    cues: FxHashMap<String, Vec<usize>>,
 }
 
 const DATA: &str = include_str!(concat!(
@@ -72,10 +72,10 @@ const NOT_IN_NOUN_PHRASE: &[&str] = &[
 static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
     let mut frames = Vec::new();
     let mut errors = Vec::new();
-    let mut alternatives: [Vec<String>; 3] = Default::default();
+    let mut cues: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (n, fields) in crate::text::data_rows(DATA).enumerate() {
-        let [name, kind, position, pattern, example] = fields.as_slice() else {
-            errors.push(format!("row {}: expected 5 tab-separated fields", n + 1));
+        let [name, kind, position, cue_words, pattern, example] = fields.as_slice() else {
+            errors.push(format!("row {}: expected 6 tab-separated fields", n + 1));
             continue;
         };
         let kind = match *kind {
@@ -89,48 +89,53 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
                 continue;
             }
         };
-        // Before: the frame, then up to four words of the mention's own
-        // noun phrase, then the trigger. After: up to six words, then the frame.
+        // Anchored where its cue stands: a `before` frame ends on its cue,
+        // an `after` frame starts on it.
         let (position, anchored) = match *position {
-            "before" => (
-                Position::Before,
-                format!(r"(?:{pattern})\s+(?P<gap>(?:[^\s,;:()]+\s+){{0,4}})$"),
-            ),
-            "after" => (
-                Position::After,
-                format!(r"^(?P<gap>(?:\s*[^\s,;:()]+){{0,6}}?)\s*(?:{pattern})"),
-            ),
+            "before" => (Position::Before, format!("(?:{pattern})$")),
+            "after" => (Position::After, format!("^(?:{pattern})")),
             "clause" => (Position::Clause, (*pattern).to_owned()),
             other => {
                 errors.push(format!("{name}: unknown position {other}"));
                 continue;
             }
         };
-        alternatives[position as usize].push(anchored.replace("(?P<gap>", "(?:"));
+        let words: Vec<String> = cue_words
+            .split_whitespace()
+            .map(str::to_ascii_lowercase)
+            .collect();
+        if words.is_empty() || words.iter().any(|w| w.len() > CUE_LEN || !w.is_ascii()) {
+            errors.push(format!("{name}: cues must be short ASCII words"));
+            continue;
+        }
         match Regex::new(&format!(
             "(?i){}",
             crate::text::ascii_rule_pattern(&anchored)
         )) {
-            Ok(regex) => frames.push(Frame {
-                name: (*name).to_owned(),
-                kind,
-                position,
-                regex,
-                example: (*example).to_owned(),
-            }),
+            Ok(regex) => {
+                for word in words {
+                    cues.entry(word).or_default().push(frames.len());
+                }
+                frames.push(Frame {
+                    name: (*name).to_owned(),
+                    kind,
+                    position,
+                    regex,
+                    example: (*example).to_owned(),
+                });
+            }
             Err(err) => errors.push(format!("{name}: {err}")),
         }
     }
-    let any = alternatives.map(|patterns| {
-        let joined = format!("(?i)(?:{})", patterns.join(")|(?:"));
-        Regex::new(&crate::text::ascii_rule_pattern(&joined)).ok()
-    });
     Frames {
         frames,
         errors,
-        any,
+        cues,
     }
 });
+
+/// Longest cue word.
+const CUE_LEN: usize = 16;
 
 /// The frames.
 #[must_use]
@@ -163,75 +168,191 @@ pub struct Site {
     pub weak: bool,
 }
 
-/// How far before the trigger a `before` frame is looked for: the frame and
-/// four words fit easily.
-const BEFORE_WINDOW: usize = 120;
+/// Most words a `before` frame may stand ahead of the trigger (the
+/// mention's own noun phrase: "after new US [sanctions]").
+const BEFORE_GAP: usize = 4;
+
+/// Most words between a mention and an `after` frame ("the defense
+/// cooperation between the two countries is growing").
+const AFTER_GAP: usize = 6;
+
+/// How far before its cue a `before` frame's words may begin.
+const BEFORE_WINDOW: usize = 60;
+
+impl Frames {
+    /// The frames a word cues.
+    fn cued(&self, word: &str) -> &[usize] {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.len() > CUE_LEN || !word.is_ascii() {
+            return &[];
+        }
+        let mut lower = [0_u8; CUE_LEN];
+        let Some(lower) = lower.get_mut(..word.len()) else {
+            return &[];
+        };
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower)
+            .ok()
+            .and_then(|k| self.cues.get(k))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// One sentence's words and the frames its words cue, found once for all
+/// the mentions of the sentence.
+#[derive(Debug, Default)]
+pub struct SentenceCues {
+    /// Byte span of each word (whitespace-separated) in the text.
+    words: Vec<(usize, usize)>,
+    /// (word index, frame index), by word.
+    hits: Vec<(usize, usize)>,
+}
+
+impl SentenceCues {
+    /// The words of `text[start..end]` and their cues.
+    #[must_use]
+    pub fn new(text: &str, start: usize, end: usize) -> Self {
+        let frames = frames();
+        let sentence = text.get(start..end).unwrap_or_default();
+        let mut cues = Self::default();
+        for word in sentence.split_ascii_whitespace() {
+            let offset = start + (word.as_ptr() as usize - sentence.as_ptr() as usize);
+            for &frame in frames.cued(word) {
+                cues.hits.push((cues.words.len(), frame));
+            }
+            cues.words.push((offset, offset + word.len()));
+        }
+        cues
+    }
+
+    /// Index of the first word that ends after `pos`.
+    fn word_at(&self, pos: usize) -> usize {
+        self.words.partition_point(|w| w.1 <= pos)
+    }
+
+    /// The cued frames of word `index`.
+    fn frames_of(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        let first = self.hits.partition_point(|h| h.0 < index);
+        self.hits[first..]
+            .iter()
+            .take_while(move |h| h.0 == index)
+            .map(|h| h.1)
+    }
+}
+
+/// Clause punctuation, which no gap between a frame and its mention holds.
+fn clause_break(word: &str) -> bool {
+    word.contains([',', ';', ':', '(', ')'])
+}
 
 /// The first frame (in file order) that applies to the mention at `site`.
+/// Only cue words are tried against their frames' patterns.
 #[must_use]
-pub fn frame_of(text: &str, site: Site) -> Option<Framing> {
-    let trigger_text = text.get(site.trigger.0..site.trigger.1).unwrap_or_default();
-    let mut from = site
-        .trigger
-        .0
-        .saturating_sub(BEFORE_WINDOW)
-        .max(site.sentence_start);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = text.get(from..site.trigger.0).unwrap_or_default();
-    let after_end = site.clause.1.max(site.matched.1);
-    let after = text.get(site.matched.1..after_end).unwrap_or_default();
-    let clause = text.get(site.clause.0..site.clause.1).unwrap_or_default();
-    let frames = frames();
-    let hit = |position: Position, haystack: &str| {
-        frames.any[position as usize]
-            .as_ref()
-            .is_none_or(|any| any.is_match(haystack))
-    };
-    let hits = [
-        hit(Position::Before, before),
-        hit(Position::After, after),
-        hit(Position::Clause, clause),
-    ];
-    if !hits.iter().any(|h| *h) {
+pub fn frame_of(text: &str, site: Site, cues: &SentenceCues) -> Option<Framing> {
+    if cues.hits.is_empty() {
         return None;
     }
-    frames.frames.iter().find_map(|f| {
-        if !hits[f.position as usize] {
-            return None;
+    let frames = frames();
+    let trigger_text = text.get(site.trigger.0..site.trigger.1).unwrap_or_default();
+    let word_text = |i: usize| {
+        cues.words
+            .get(i)
+            .and_then(|&(a, b)| text.get(a..b))
+            .unwrap_or_default()
+    };
+    let frame = |i: usize| {
+        frames
+            .frames
+            .get(i)
+            .filter(|f| f.kind != FrameType::State || site.weak)
+    };
+    // The frame earliest in the file wins, with where its words begin.
+    let mut best: Option<(usize, usize)> = None;
+    let earlier = |best: Option<(usize, usize)>, index: usize| best.is_none_or(|(b, _)| index < b);
+
+    // Before: the cue, then at most BEFORE_GAP words, then the trigger.
+    let trigger_word = cues.word_at(site.trigger.0);
+    for w in (trigger_word.saturating_sub(BEFORE_GAP + 1)..trigger_word).rev() {
+        let word = word_text(w);
+        if clause_break(word)
+            || cues
+                .words
+                .get(w)
+                .is_none_or(|&(a, _)| a < site.sentence_start)
+        {
+            break;
         }
-        let start = match (f.kind, f.position) {
-            (FrameType::State, _) if !site.weak => return None,
-            (_, Position::Before) => {
-                let caps = f.regex.captures(before)?;
-                let gap = caps.name("gap").map_or("", |g| g.as_str());
-                if !noun_phrase(gap) {
-                    return None;
-                }
-                if f.kind == FrameType::Reference && verbal(trigger_text, gap) {
-                    return None;
-                }
-                from + caps.get(0)?.start()
+        for index in cues.frames_of(w) {
+            let Some(f) = frame(index).filter(|f| f.position == Position::Before) else {
+                continue;
+            };
+            let cue = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let end = cues.words.get(w).map_or(0, |&(a, _)| a + cue.len());
+            let gap = text.get(end..site.trigger.0).unwrap_or_default();
+            if !earlier(best, index)
+                || !gap.starts_with(char::is_whitespace)
+                || !noun_phrase(gap)
+                || (f.kind == FrameType::Reference && verbal(trigger_text, gap))
+            {
+                continue;
             }
-            // What follows a mention says something of it only when the
-            // mention is a noun heading its clause ("the summit is expected
-            // to"), not a verb ("Saddam said he will begin").
-            (_, Position::After) => {
-                let caps = f.regex.captures(after)?;
-                let gap = caps.name("gap").map_or("", |g| g.as_str());
-                if !noun_phrase(gap) || verbal(trigger_text, "after") {
-                    return None;
+            let mut from = end.saturating_sub(BEFORE_WINDOW).max(site.sentence_start);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            if let Some(m) = text.get(from..end).and_then(|w| f.regex.find(w)) {
+                best = Some((index, from + m.start()));
+            }
+        }
+    }
+
+    // After: at most AFTER_GAP words after the mention's words, then the
+    // cue, in its clause. What follows a mention says something of it only
+    // when the mention is a noun heading its clause ("the summit is
+    // expected to"), not a verb ("Saddam said he will begin").
+    let clause_end = site.clause.1.max(site.matched.1);
+    if !verbal(trigger_text, "after") {
+        let first = cues.word_at(site.matched.1);
+        for w in first..(first + AFTER_GAP + 1).min(cues.words.len()) {
+            let Some(&(start, _)) = cues.words.get(w).filter(|&&(a, _)| a < clause_end) else {
+                break;
+            };
+            for index in cues.frames_of(w) {
+                let Some(f) = frame(index).filter(|f| f.position == Position::After) else {
+                    continue;
+                };
+                let gap = text.get(site.matched.1..start).unwrap_or_default();
+                let rest = text.get(start..clause_end).unwrap_or_default();
+                if earlier(best, index) && noun_phrase(gap) && f.regex.is_match(rest) {
+                    best = Some((index, site.trigger.0));
                 }
-                site.trigger.0
             }
-            (_, Position::Clause) => {
-                f.regex.find(clause)?;
-                site.clause.0
+            if clause_break(word_text(w)) {
+                break;
             }
+        }
+    }
+
+    // Clause: a cue anywhere in it.
+    let clause = text.get(site.clause.0..site.clause.1).unwrap_or_default();
+    let first = cues
+        .hits
+        .partition_point(|h| cues.words.get(h.0).is_some_and(|&(a, _)| a < site.clause.0));
+    for &(w, index) in &cues.hits[first..] {
+        if cues.words.get(w).is_none_or(|&(_, b)| b > site.clause.1) {
+            break;
+        }
+        let Some(f) = frame(index).filter(|f| f.position == Position::Clause) else {
+            continue;
         };
+        if earlier(best, index) && f.regex.is_match(clause) {
+            best = Some((index, site.clause.0));
+        }
+    }
+    best.and_then(|(index, start)| {
         Some(Framing {
-            kind: f.kind,
+            kind: frames.frames.get(index)?.kind,
             start,
         })
     })
@@ -295,7 +416,22 @@ mod tests {
     fn every_frame_loads_and_has_a_unique_name() {
         let frames = frames();
         assert!(frames.errors.is_empty(), "{:?}", frames.errors);
-        assert!(frames.any.iter().all(Option::is_some));
+        for f in &frames.frames {
+            let cued = frames
+                .cues
+                .values()
+                .filter(|v| {
+                    v.contains(
+                        &frames
+                            .frames
+                            .iter()
+                            .position(|g| std::ptr::eq(g, f))
+                            .unwrap_or(usize::MAX),
+                    )
+                })
+                .count();
+            assert!(cued > 0, "{} has no cue", f.name);
+        }
         let names: HashSet<&str> = frames.frames.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(names.len(), frames.frames.len());
     }
