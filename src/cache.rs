@@ -16,7 +16,7 @@
 
 use crate::analysis::{Analysis, DocAnalysis, Event, Options};
 use crate::corpus::PublishedSource;
-use crate::store::{cache_dir, content_hash, folder_tag, write_into};
+use crate::store::{cache_dir, folder_tag, write_into_with};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -35,7 +35,7 @@ pub const ENGINE: &str = env!("DATELINE_ENGINE");
 /// First bytes of a cache file.
 const MAGIC: &[u8; 16] = b"dateline-cache\n\0";
 /// Layout of the header and payload; bump on any change to them.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// Magic, format, payload length, payload hash.
 const HEADER: usize = 16 + 4 + 8 + 8;
 
@@ -230,24 +230,25 @@ impl CacheFile {
         records: &HashMap<String, FileRecord>,
         options: &Options,
     ) -> std::io::Result<PathBuf> {
-        let bytes = encode(analysis, records, options).map_err(std::io::Error::other)?;
-        match write_into(&self.primary, &bytes) {
+        let payload = payload_of(analysis, records, options);
+        let write = |file: &mut std::fs::File| write_cache(file, &payload);
+        match write_into_with(&self.primary, write) {
             Ok(()) => {
                 // An older copy in the fallback must not win the next load.
                 let _ = std::fs::remove_file(&self.fallback);
                 Ok(self.primary.clone())
             }
-            Err(_) => write_into(&self.fallback, &bytes).map(|()| self.fallback.clone()),
+            Err(_) => write_into_with(&self.fallback, write).map(|()| self.fallback.clone()),
         }
     }
 }
 
-/// The cache file's bytes: header, then the payload.
-fn encode(
-    analysis: &Analysis,
-    records: &HashMap<String, FileRecord>,
+/// What a cache file holds, borrowed from the analysis.
+fn payload_of<'a>(
+    analysis: &'a Analysis,
+    records: &'a HashMap<String, FileRecord>,
     options: &Options,
-) -> Result<Vec<u8>, postcard::Error> {
+) -> PayloadOut<'a> {
     // Documents are in file order and a file's articles are contiguous;
     // events are in document order.
     let mut files: Vec<(&str, FileOut<'_>)> = Vec::new();
@@ -279,27 +280,121 @@ fn encode(
             )),
         }
     }
-    // The payload is serialised straight after a header placeholder, then
-    // the header is filled in: one buffer, not a payload and a copy of it
-    // (half a gigabyte less at the peak for 100 000 articles).
-    let mut bytes = postcard::to_extend(
-        &PayloadOut {
-            engine: ENGINE,
-            current_year: options.current_year,
-            files,
-        },
-        vec![0_u8; HEADER],
-    )?;
-    let payload = bytes.get(HEADER..).unwrap_or_default();
+    PayloadOut {
+        engine: ENGINE,
+        current_year: options.current_year,
+        files,
+    }
+}
+
+/// Writes header and payload into a fresh file. The payload is serialised
+/// straight into the file through a hashing writer, then the header is
+/// filled in: no copy of the payload is held in memory (half a gigabyte
+/// for 100 000 articles).
+fn write_cache(file: &mut std::fs::File, payload: &PayloadOut<'_>) -> std::io::Result<()> {
+    use std::io::{Seek, SeekFrom, Write};
+    file.write_all(&[0; HEADER])?;
+    let mut out = Hashing {
+        inner: std::io::BufWriter::with_capacity(1 << 20, &mut *file),
+        hasher: PayloadHasher::new(),
+    };
+    postcard::to_io(payload, &mut out).map_err(std::io::Error::other)?;
+    out.inner.flush()?;
+    let (len, hash) = (out.hasher.len, out.hasher.finish());
+    drop(out);
+    file.seek(SeekFrom::Start(0))?;
+    file.write_all(&header(len, hash))
+}
+
+/// Magic, format, payload length and hash.
+fn header(len: u64, hash: u64) -> Vec<u8> {
     let mut header = Vec::with_capacity(HEADER);
     header.extend_from_slice(MAGIC);
     header.extend_from_slice(&FORMAT.to_le_bytes());
-    header.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    header.extend_from_slice(&content_hash(payload).to_le_bytes());
-    for (slot, byte) in bytes.iter_mut().zip(header) {
-        *slot = byte;
+    header.extend_from_slice(&len.to_le_bytes());
+    header.extend_from_slice(&hash.to_le_bytes());
+    header
+}
+
+/// A writer that hashes what passes through it.
+struct Hashing<W> {
+    inner: W,
+    hasher: PayloadHasher,
+}
+
+impl<W: std::io::Write> std::io::Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(buf.get(..n).unwrap_or_default());
+        Ok(n)
     }
-    Ok(bytes)
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The payload hash, fed in pieces: eight bytes per step as
+/// [`crate::store::content_hash`] does, the length folded in at the end
+/// (only then is it known).
+#[derive(Debug)]
+struct PayloadHasher {
+    hash: u64,
+    pending: [u8; 8],
+    filled: usize,
+    len: u64,
+}
+
+impl PayloadHasher {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+    fn new() -> Self {
+        Self {
+            hash: 0x243f_6a88_85a3_08d3,
+            pending: [0; 8],
+            filled: 0,
+            len: 0,
+        }
+    }
+
+    fn mix(hash: u64, word: u64) -> u64 {
+        let hash = (hash ^ word).wrapping_mul(Self::K);
+        hash ^ (hash >> 29)
+    }
+
+    fn update(&mut self, mut bytes: &[u8]) {
+        self.len += bytes.len() as u64;
+        // Complete a word left over from the last piece, byte by byte.
+        while self.filled > 0 {
+            let Some((&b, rest)) = bytes.split_first() else {
+                return;
+            };
+            self.pending[self.filled] = b;
+            self.filled = (self.filled + 1) % 8;
+            bytes = rest;
+            if self.filled == 0 {
+                self.hash = Self::mix(self.hash, u64::from_le_bytes(self.pending));
+            }
+        }
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.hash = Self::mix(self.hash, u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.pending[self.filled] = b;
+            self.filled += 1;
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        let tail = self.pending.get(..self.filled).unwrap_or_default();
+        let hash = tail
+            .iter()
+            .fold(self.hash, |h, &b| Self::mix(h, u64::from(b)));
+        Self::mix(hash, self.len.wrapping_mul(Self::K))
+    }
 }
 
 /// The payload of a cache file, if the file is whole and of this format.
@@ -319,7 +414,9 @@ fn decode(bytes: &[u8]) -> Option<PayloadIn> {
     let hash = word(28)?;
     let payload = bytes.get(HEADER..)?;
     // A torn or damaged file is caught here, before any parsing.
-    if payload.len() != len || content_hash(payload) != hash {
+    let mut hasher = PayloadHasher::new();
+    hasher.update(payload);
+    if payload.len() != len || hasher.finish() != hash {
         return None;
     }
     postcard::from_bytes(payload).ok()

@@ -199,3 +199,29 @@ fn partial_results_cover_every_document_once() {
     assert_eq!(seen, all);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_payload_hash_is_the_same_in_pieces_and_whole() {
+    let bytes: Vec<u8> = (0..1000_u32).map(|i| (i * 7 % 251) as u8).collect();
+    let whole = {
+        let mut h = super::PayloadHasher::new();
+        h.update(&bytes);
+        h.finish()
+    };
+    for split in [1, 3, 7, 8, 9, 64, 999] {
+        let mut h = super::PayloadHasher::new();
+        for piece in bytes.chunks(split) {
+            h.update(piece);
+        }
+        assert_eq!(h.finish(), whole, "pieces of {split}");
+    }
+    // Every byte counts, and so does the length.
+    let mut changed = bytes.clone();
+    changed[500] ^= 1;
+    let mut h = super::PayloadHasher::new();
+    h.update(&changed);
+    assert_ne!(h.finish(), whole);
+    let mut h = super::PayloadHasher::new();
+    h.update(&bytes[..999]);
+    assert_ne!(h.finish(), whole);
+}

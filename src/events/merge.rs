@@ -139,13 +139,24 @@ fn merge_dated_across_documents(mentions: &[Mention<'_>], sets: &mut DisjointSet
 }
 
 /// The same story told twice in one document (see the module comment).
+/// Mentions come in document order (any order works, sorted first): each
+/// document's mentions are taken together, by kind.
 fn merge_within_documents(mentions: &[Mention<'_>], sets: &mut DisjointSets) {
-    let mut by_story: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        by_story.entry((m.doc, m.kind)).or_default().push(i);
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    if !mentions.windows(2).all(|w| w[0].doc <= w[1].doc) {
+        order.sort_by_key(|&i| mentions[i].doc);
     }
-    for members in by_story.values().filter(|m| m.len() > 1) {
-        let facts: Vec<(String, Vec<String>)> = members
+    let mut rest = order.as_mut_slice();
+    while let Some(&first) = rest.first() {
+        let doc = mentions[first].doc;
+        let n = rest.iter().take_while(|&&i| mentions[i].doc == doc).count();
+        let (story, next) = rest.split_at_mut(n);
+        rest = next;
+        if story.len() < 2 {
+            continue;
+        }
+        story.sort_by_key(|&i| (mentions[i].kind, i));
+        let facts: Vec<(&str, Vec<u64>)> = story
             .iter()
             .map(|&i| {
                 (
@@ -154,9 +165,13 @@ fn merge_within_documents(mentions: &[Mention<'_>], sets: &mut DisjointSets) {
                 )
             })
             .collect();
-        for (n, &i) in members.iter().enumerate() {
-            for m in n.saturating_sub(WINDOW)..n {
-                let j = members[m];
+        for (n, &i) in story.iter().enumerate() {
+            let kind = mentions[i].kind;
+            for m in (n.saturating_sub(WINDOW)..n).rev() {
+                let j = story[m];
+                if mentions[j].kind != kind {
+                    break;
+                }
                 if same_story(&mentions[i], &mentions[j], &facts[n], &facts[m]) {
                     sets.join(i, j);
                 }
@@ -168,8 +183,8 @@ fn merge_within_documents(mentions: &[Mention<'_>], sets: &mut DisjointSets) {
 fn same_story(
     a: &Mention<'_>,
     b: &Mention<'_>,
-    (stem_a, words_a): &(String, Vec<String>),
-    (stem_b, words_b): &(String, Vec<String>),
+    (stem_a, words_a): &(&str, Vec<u64>),
+    (stem_b, words_b): &(&str, Vec<u64>),
 ) -> bool {
     let dated = (a.date.is_some(), b.date.is_some());
     if dated == (true, true) && a.date != b.date {
@@ -187,28 +202,30 @@ fn same_story(
     if place == Some(false) || strangers {
         return false;
     }
-    let shared_words = words_a.iter().filter(|w| words_b.contains(w)).count();
-    let wording =
-        shared_words >= SHARED_WORDS && 2 * shared_words >= words_a.len().min(words_b.len());
+    // The wording is the dearest sign: looked at last, and only if needed.
+    let wording = || {
+        let shared = words_a.iter().filter(|w| words_b.contains(w)).count();
+        shared >= SHARED_WORDS && 2 * shared >= words_a.len().min(words_b.len())
+    };
     // "said" is everybody's word: statements are one only from one speaker,
     // or, with a speaker unnamed on one side, on one day in the same words.
     if a.kind == super::EventKind::Statement.as_str() {
         let one_unnamed = a.people.is_empty() || b.people.is_empty();
-        return shared_person || (one_unnamed && dated == (true, true) && wording);
+        return shared_person || (one_unnamed && dated == (true, true) && wording());
     }
     let same_place = place == Some(true);
     let same_stem = !stem_a.is_empty() && stem_a == stem_b;
     match dated {
         // The same day already speaks for them: any one sign will do.
-        (true, true) => shared_actor || same_stem || same_place || wording,
-        (false, false) => (shared_actor || no_actors) && (same_stem || same_place || wording),
-        _ => shared_actor && (same_place || wording),
+        (true, true) => shared_actor || same_stem || same_place || wording(),
+        (false, false) => (shared_actor || no_actors) && (same_stem || same_place || wording()),
+        _ => shared_actor && (same_place || wording()),
     }
 }
 
 /// The trigger's first word without its inflection ("agreed" and "agree",
 /// "restoration" and "restoring" share one).
-fn stem(trigger: &str) -> String {
+fn stem(trigger: &str) -> &str {
     let word = trigger.split_whitespace().next().unwrap_or_default();
     for suffix in [
         "ations", "ation", "ions", "ion", "ings", "ing", "ed", "es", "s", "e",
@@ -216,10 +233,10 @@ fn stem(trigger: &str) -> String {
         if let Some(root) = word.strip_suffix(suffix)
             && root.chars().count() >= 3
         {
-            return root.to_owned();
+            return root;
         }
     }
-    word.to_owned()
+    word
 }
 
 /// Short function words never count as shared wording.
@@ -229,20 +246,27 @@ const FUNCTION_WORDS: &[&str] = &[
     "these", "those", "between", "both", "other", "such",
 ];
 
-/// Lower-cased content words (four letters or more) among the first
-/// [`CONTEXT_WORDS`] words of a context, each once.
-fn content_words(context: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// Content words (four letters or more) among the first [`CONTEXT_WORDS`]
+/// words of a context, each once, as hashes of their lower-case form (no
+/// string is made: a folder has a million mentions).
+fn content_words(context: &str) -> Vec<u64> {
+    let mut out: Vec<u64> = Vec::new();
     for word in context
         .split(|c: char| !c.is_alphanumeric())
-        .take(CONTEXT_WORDS * 2)
+        .filter(|w| !w.is_empty())
+        .take(CONTEXT_WORDS)
     {
-        if word.chars().count() < 4 {
+        if word.chars().count() < 4 || FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
             continue;
         }
-        let word = word.to_lowercase();
-        if !FUNCTION_WORDS.contains(&word.as_str()) && !out.contains(&word) {
-            out.push(word);
+        let hash = word
+            .chars()
+            .flat_map(char::to_lowercase)
+            .fold(0xcbf2_9ce4_8422_2325_u64, |h, c| {
+                (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
+            });
+        if !out.contains(&hash) {
+            out.push(hash);
         }
     }
     out

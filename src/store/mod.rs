@@ -79,10 +79,22 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
 /// # Errors
 /// When the folder cannot be made or the file written.
 pub fn write_into(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_into_with(path, |file| file.write_all(bytes))
+}
+
+/// Creates `path`'s folder, then writes it atomically with `write`, which
+/// gets the fresh temporary file (and may seek in it).
+///
+/// # Errors
+/// When the folder cannot be made or the file written.
+pub fn write_into_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    write_atomically(path, bytes)
+    write_atomically_with(path, write)
 }
 
 /// Writes `bytes` to `path` atomically.
@@ -90,6 +102,18 @@ pub fn write_into(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// # Errors
 /// When the temporary file cannot be written or renamed.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically_with(path, |file| file.write_all(bytes))
+}
+
+/// Writes `path` atomically: `write` fills a temporary file beside it,
+/// which is synced to disk and renamed over `path` only when whole.
+///
+/// # Errors
+/// When the temporary file cannot be written or renamed.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -101,7 +125,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
+        write(&mut file)?;
         file.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
