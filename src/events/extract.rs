@@ -163,7 +163,12 @@ fn sentence_events(
         }
     }
     let mut candidates = resolve_overlaps(candidates);
-    let cues = SentenceCues::new(text, sentence.start, sentence.end);
+    // The frame cues, only when a mention could be framed.
+    let cues = if candidates.iter().any(|c| c.class != RuleClass::Report) {
+        SentenceCues::new(text, sentence.start, sentence.end)
+    } else {
+        SentenceCues::default()
+    };
     // Reporting frames are verbs kept only with a date of their own: no
     // frame changes that, so they are not looked at.
     for c in candidates

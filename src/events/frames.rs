@@ -51,8 +51,9 @@ pub struct Frames {
     pub frames: Vec<Frame>,
     /// Lines of the data file that could not be used (shown by a test).
     pub errors: Vec<String>,
-    /// Each cue word (lower case) with the frames it cues.
-    cues: FxHashMap<String, Vec<usize>>,
+    /// Each cue word (lower case) with the frames it cues, by the word's
+    /// length.
+    by_length: Vec<Vec<(String, Vec<usize>)>>,
 }
 
 const DATA: &str = include_str!(concat!(
@@ -127,10 +128,18 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
             Err(err) => errors.push(format!("{name}: {err}")),
         }
     }
+    let mut by_length: Vec<Vec<(String, Vec<usize>)>> = vec![Vec::new(); CUE_LEN + 1];
+    let mut cues: Vec<(String, Vec<usize>)> = cues.into_iter().collect();
+    cues.sort();
+    for (word, frames) in cues {
+        if let Some(slot) = by_length.get_mut(word.len()) {
+            slot.push((word, frames));
+        }
+    }
     Frames {
         frames,
         errors,
-        cues,
+        by_length,
     }
 });
 
@@ -183,19 +192,12 @@ impl Frames {
     /// The frames a word cues.
     fn cued(&self, word: &str) -> &[usize] {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if word.len() > CUE_LEN || !word.is_ascii() {
-            return &[];
-        }
-        let mut lower = [0_u8; CUE_LEN];
-        let Some(lower) = lower.get_mut(..word.len()) else {
-            return &[];
-        };
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        std::str::from_utf8(lower)
-            .ok()
-            .and_then(|k| self.cues.get(k))
-            .map_or(&[], Vec::as_slice)
+        // Cue words are few and short: those of the word's length are
+        // compared byte by byte, no hashing.
+        self.by_length
+            .get(word.len())
+            .and_then(|cues| cues.iter().find(|(cue, _)| cue.eq_ignore_ascii_case(word)))
+            .map_or(&[], |(_, frames)| frames.as_slice())
     }
 }
 
@@ -416,21 +418,13 @@ mod tests {
     fn every_frame_loads_and_has_a_unique_name() {
         let frames = frames();
         assert!(frames.errors.is_empty(), "{:?}", frames.errors);
-        for f in &frames.frames {
+        for (index, f) in frames.frames.iter().enumerate() {
             let cued = frames
-                .cues
-                .values()
-                .filter(|v| {
-                    v.contains(
-                        &frames
-                            .frames
-                            .iter()
-                            .position(|g| std::ptr::eq(g, f))
-                            .unwrap_or(usize::MAX),
-                    )
-                })
-                .count();
-            assert!(cued > 0, "{} has no cue", f.name);
+                .by_length
+                .iter()
+                .flatten()
+                .any(|(_, v)| v.contains(&index));
+            assert!(cued, "{} has no cue", f.name);
         }
         let names: HashSet<&str> = frames.frames.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(names.len(), frames.frames.len());
