@@ -37,6 +37,9 @@ struct Glue {
     longest_prefix: usize,
     words: HashSet<String>,
     keep: HashSet<String>,
+    /// `words` and `keep` together: a word in it is never split, and most
+    /// words of a text are in it — one lookup tells.
+    whole: HashSet<String>,
 }
 
 static GLUE: LazyLock<Glue> = LazyLock::new(|| {
@@ -46,6 +49,7 @@ static GLUE: LazyLock<Glue> = LazyLock::new(|| {
         longest_prefix: 0,
         words: HashSet::default(),
         keep: HashSet::default(),
+        whole: HashSet::default(),
     };
     for fields in super::data_rows(data) {
         let (Some(&role), Some(&words)) = (fields.first(), fields.get(1)) else {
@@ -61,6 +65,7 @@ static GLUE: LazyLock<Glue> = LazyLock::new(|| {
     }
     // Longest prefix first so "against" wins over "a…" style overlaps.
     glue.longest_prefix = glue.prefixes.iter().map(String::len).max().unwrap_or(0);
+    glue.whole = glue.words.union(&glue.keep).cloned().collect();
     glue
 });
 
@@ -158,7 +163,7 @@ fn split_points(word: &str, glue: &Glue) -> Vec<usize> {
         word.to_ascii_lowercase().into()
     };
     let lower = lower.as_ref();
-    if glue.keep.contains(lower) || glue.words.contains(lower) {
+    if glue.whole.contains(lower) {
         return splits;
     }
     // Rule "glue.prefix_digits": "of35", "to455".
