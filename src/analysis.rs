@@ -510,6 +510,7 @@ impl Analysis {
                     people: &e.people,
                     place: e.place.as_deref(),
                     context: text.get(e.trigger.0..e.sentence.1).unwrap_or_default(),
+                    planned: e.modality == Modality::Planned,
                 }
             })
             .collect();

@@ -11,7 +11,9 @@
 //! - both undated: the same, with a shared actor (or none named on either
 //!   side) besides;
 //! - one dated, one not: a shared actor and the place or the wording — never
-//!   the trigger word alone, which would date the undated one by guesswork.
+//!   the trigger word alone, which would date the undated one by guesswork,
+//!   unless both are plans of one act ("will pursue extension" … "extension
+//!   is on our agenda").
 //!
 //! Statements are one only when one speaker makes them: "said" is
 //! everybody's word.
@@ -37,6 +39,8 @@ pub struct Mention<'a> {
     pub place: Option<&'a str>,
     /// The words of its sentence from the trigger on.
     pub context: &'a str,
+    /// Said to lie ahead.
+    pub planned: bool,
 }
 
 /// How many earlier mentions of its kind in its document a mention is
@@ -219,7 +223,9 @@ fn same_story(
         // The same day already speaks for them: any one sign will do.
         (true, true) => shared_actor || same_stem || same_place || wording(),
         (false, false) => (shared_actor || no_actors) && (same_stem || same_place || wording()),
-        _ => shared_actor && (same_place || wording()),
+        // Two plans of one act, one dated: "will pursue extension of the
+        // treaty which ends next March" … "extension is on our agenda".
+        _ => shared_actor && (same_place || (a.planned && b.planned && same_stem) || wording()),
     }
 }
 
@@ -289,6 +295,7 @@ mod tests {
             people: &[],
             place: None,
             context: "",
+            planned: false,
         };
         let mentions = [
             m(
@@ -323,6 +330,7 @@ mod tests {
             people: &[],
             place,
             context,
+            planned: false,
         };
         let strengthen = "agreed to strengthen military and technical cooperation after sanctions";
         let increase =
@@ -388,11 +396,34 @@ mod tests {
             people,
             place: None,
             context: "",
+            planned: false,
         };
         assert!(merge_groups(&[meeting(&a[..]), meeting(&b[..])]).is_empty());
         assert_eq!(
             merge_groups(&[meeting(&a[..]), meeting(&a[..1])]),
             vec![vec![0, 1]]
         );
+    }
+
+    #[test]
+    fn two_plans_of_one_act_are_one_plan() {
+        let both = ["Russia".to_owned(), "Iran".to_owned()];
+        let m = |date, planned| Mention {
+            kind: "agreement",
+            date,
+            doc: 0,
+            trigger: "extension",
+            actors: &both[..],
+            people: &[],
+            place: None,
+            context: "",
+            planned,
+        };
+        assert_eq!(
+            merge_groups(&[m(Some("2021-03"), true), m(None, true)]),
+            vec![vec![0, 1]]
+        );
+        // Done, not planned: the trigger word alone does not date it.
+        assert!(merge_groups(&[m(Some("2021-03"), false), m(None, false)]).is_empty());
     }
 }
