@@ -243,6 +243,29 @@ fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             kept.push(c);
         }
     }
+    // A strong trigger inside another strong rule's words is the object that
+    // rule names ("approved [the sanctions bill]"): one act, told by the
+    // more specific inner rule.
+    let nested: Vec<bool> = kept
+        .iter()
+        .map(|outer| {
+            outer.class == RuleClass::Strong
+                && kept.iter().any(|inner| {
+                    inner.class == RuleClass::Strong
+                        && inner.kind != outer.kind
+                        && inner.trigger.0 >= outer.matched.0
+                        && inner.trigger.1 <= outer.matched.1
+                        && (inner.trigger.0 >= outer.trigger.1
+                            || inner.trigger.1 <= outer.trigger.0)
+                })
+        })
+        .collect();
+    let mut kept: Vec<Candidate> = kept
+        .into_iter()
+        .zip(nested)
+        .filter(|(_, n)| !n)
+        .map(|(c, _)| c)
+        .collect();
     kept.sort_by_key(|c| c.trigger.0);
     kept
 }
@@ -629,5 +652,23 @@ mod tests {
         );
         let got = events("The two sides reached an understanding on prisoner swaps.");
         assert_eq!(got, [("agreement".to_owned(), None)]);
+    }
+
+    #[test]
+    fn a_trigger_inside_another_rules_words_tells_the_act() {
+        let kinds =
+            |text: &str| -> Vec<String> { events(text).into_iter().map(|(k, _)| k).collect() };
+        assert_eq!(
+            kinds("The US president approved the sanctions bill."),
+            ["sanctions"]
+        );
+        assert_eq!(
+            kinds("The US Congress approved a bill on new sanctions against Iran."),
+            ["legislation"]
+        );
+        assert_eq!(
+            kinds("Rouhani spoke, addressing a cabinet meeting in Tehran on Monday."),
+            ["statement"]
+        );
     }
 }
