@@ -525,11 +525,17 @@ fn place(
         .map(|name| name.trim_end_matches('.').to_owned())
 }
 
-/// The last `n` words of `text`, joined by single spaces.
-fn last_words(text: &str, n: usize) -> String {
-    let mut words: Vec<&str> = text.split_whitespace().rev().take(n).collect();
-    words.reverse();
-    words.join(" ")
+/// The last `n` words of `text`: the slice from the start of the `n`-th
+/// last word (rules match whitespace with `\s+`, so nothing is rejoined).
+fn last_words(text: &str, n: usize) -> &str {
+    let text = text.trim_end();
+    let start = text
+        .split_whitespace()
+        .rev()
+        .take(n)
+        .last()
+        .map_or(text.len(), |w| w.as_ptr() as usize - text.as_ptr() as usize);
+    text.get(start..).unwrap_or_default()
 }
 
 /// Modality from the words of the clause before the trigger.
@@ -537,11 +543,11 @@ fn modality(text: &str, seg: Segment, c: &Candidate) -> Modality {
     let before = &text[seg.start.min(c.trigger.0)..c.trigger.0];
     let (window, near) = (last_words(before, 8), last_words(before, 3));
     let frame = c.frame.map(|f| f.kind);
-    if NEGATED.is_match(&near) {
+    if NEGATED.is_match(near) {
         Modality::Negated
-    } else if PLANNED.is_match(&window) || frame == Some(FrameType::Planned) {
+    } else if PLANNED.is_match(window) || frame == Some(FrameType::Planned) {
         Modality::Planned
-    } else if frame == Some(FrameType::Hypothetical) || UNCERTAIN.is_match(&window) {
+    } else if frame == Some(FrameType::Hypothetical) || UNCERTAIN.is_match(window) {
         Modality::Uncertain
     } else {
         Modality::Happened
