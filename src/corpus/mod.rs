@@ -8,6 +8,7 @@
 //! becomes its own [`Document`] whose path points inside the file
 //! (`feeds/news.jsonl#12`, see [`Document::record`]).
 
+mod deadline;
 mod decode;
 mod docx;
 mod html;

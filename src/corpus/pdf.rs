@@ -6,24 +6,17 @@
 //! under `catch_unwind`: a page that fails is a problem, the other pages
 //! are still read.
 
+use super::deadline::{Within, reader_deadline, run_within};
 use super::{Document, title_from_text};
 use pdf_extract::{Object, PlainTextOutput, output_doc_page};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::mpsc;
 use std::time::Duration;
 
 /// Reads a PDF into one document (the pages in order), giving up on a file
-/// the PDF library has not finished after [`pdf_deadline`].
+/// the PDF library has not finished after [`reader_deadline`].
 #[must_use]
 pub fn read_pdf(rel: &str, stem: &str, bytes: &[u8]) -> Document {
-    read_pdf_within(rel, stem, bytes, pdf_deadline(bytes.len()))
-}
-
-/// How long a PDF of `len` bytes may take: a minute, plus a second per
-/// megabyte (the library reads several megabytes a second).
-#[must_use]
-pub fn pdf_deadline(len: usize) -> Duration {
-    Duration::from_secs(60 + (len >> 20) as u64)
+    read_pdf_within(rel, stem, bytes, reader_deadline(bytes.len()))
 }
 
 /// [`read_pdf`] with an explicit deadline. The PDF library runs on a thread
@@ -46,41 +39,6 @@ pub fn read_pdf_within(rel: &str, stem: &str, bytes: &[u8], deadline: Duration) 
             ));
             doc
         }
-    }
-}
-
-/// What became of work given a deadline.
-#[derive(Debug, PartialEq, Eq)]
-enum Within<T> {
-    Done(T),
-    /// Not finished in time; its thread is left to itself.
-    TimedOut,
-    /// The system would not start a thread; nothing ran.
-    NoThread,
-}
-
-/// Runs `work` on a thread of its own and waits at most `deadline` for it.
-fn run_within<T: Send + 'static>(
-    deadline: Duration,
-    work: impl FnOnce() -> T + Send + 'static,
-) -> Within<T> {
-    let (send, receive) = mpsc::channel();
-    let spawned = std::thread::Builder::new()
-        .name("dateline-pdf".to_owned())
-        .spawn(move || {
-            let _ = send.send(work());
-        });
-    let Ok(handle) = spawned else {
-        return Within::NoThread;
-    };
-    match receive.recv_timeout(deadline) {
-        Ok(answer) => {
-            // It has answered and is ending: wait for it, so that a finished
-            // read leaves no thread behind.
-            let _ = handle.join();
-            Within::Done(answer)
-        }
-        Err(_) => Within::TimedOut,
     }
 }
 
@@ -249,19 +207,8 @@ fn text_string(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Within, parse_pdf, read_pdf_within, run_within, text_string, tidy};
+    use super::{parse_pdf, read_pdf_within, text_string, tidy};
     use std::time::Duration;
-
-    #[test]
-    fn work_past_its_deadline_is_given_up() {
-        let slow = run_within(Duration::from_millis(20), || {
-            std::thread::sleep(Duration::from_secs(2));
-            1
-        });
-        assert_eq!(slow, Within::TimedOut);
-        let quick = run_within(Duration::from_secs(20), || 2);
-        assert_eq!(quick, Within::Done(2));
-    }
 
     #[test]
     fn a_pdf_read_within_its_deadline_is_read_as_without_one() {

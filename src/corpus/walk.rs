@@ -1,5 +1,6 @@
 //! Walking a folder and reading each file with the reader for its format.
 
+use super::deadline::{Within, reader_deadline, run_within};
 use super::docx::read_docx;
 use super::mail::{read_eml, read_mbox};
 use super::pdf::read_pdf;
@@ -7,6 +8,7 @@ use super::records::{read_csv, read_json, read_json_lines};
 use super::{Document, decode_bytes, html::read_html, title_from_text};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use thiserror::Error;
 
 /// Files larger than this are reported, not read.
@@ -204,21 +206,47 @@ pub fn load_file(root: &Path, path: &Path) -> Result<Loaded, Vec<Document>> {
 }
 
 impl Loaded {
-    /// Parses the bytes with the reader of the file's format.
+    /// Parses the bytes with the reader of the file's format: under a panic
+    /// net, and for the formats read by third-party parsers (all but plain
+    /// text; PDF keeps its own) on a thread with a deadline.
     #[must_use]
-    pub fn parse(&self) -> Vec<Document> {
-        let (rel, stem, format) = (&self.rel, &self.stem, self.format);
+    pub fn parse(self) -> Vec<Document> {
+        let deadline = reader_deadline(self.bytes.len());
+        self.parse_within(deadline)
+    }
+
+    /// [`Loaded::parse`] with an explicit deadline.
+    fn parse_within(self, deadline: std::time::Duration) -> Vec<Document> {
+        let Loaded {
+            rel,
+            stem,
+            format,
+            bytes,
+        } = self;
         let failed = |problem: String| {
             let mut doc = Document::new(rel.clone(), stem.clone());
             doc.problems.push(problem);
             vec![doc]
         };
-        // The readers do not panic by design; this is the net under third-party
-        // parsers, so one bad file can never take the whole folder down.
-        let read = std::panic::catch_unwind(AssertUnwindSafe(|| {
-            read_bytes(format, rel, stem, &self.bytes)
-        }));
-        let Ok(mut docs) = read else {
+        let read = if matches!(format, Format::Text | Format::Pdf) {
+            guarded_read(format, &rel, &stem, &bytes)
+        } else {
+            let bytes = Arc::new(bytes);
+            let (r, s, b) = (rel.clone(), stem.clone(), Arc::clone(&bytes));
+            match run_within(deadline, move || guarded_read(format, &r, &s, &b)) {
+                Within::Done(read) => read,
+                // No thread to be had: read here, without the deadline.
+                Within::NoThread => guarded_read(format, &rel, &stem, &bytes),
+                Within::TimedOut => {
+                    return failed(format!(
+                        "not read: the {} reader did not finish within {} s (damaged file?)",
+                        format.name(),
+                        deadline.as_secs()
+                    ));
+                }
+            }
+        };
+        let Some(mut docs) = read else {
             return failed(format!(
                 "not read: the {} reader failed on this file (damaged or unusual content)",
                 format.name()
@@ -239,6 +267,13 @@ impl Loaded {
         }
         docs
     }
+}
+
+/// The reader of `format` under the panic net: the readers do not panic by
+/// design; this is the net under third-party parsers, so one bad file can
+/// never take the whole folder down. `None` when it panicked.
+fn guarded_read(format: Format, rel: &str, stem: &str, bytes: &[u8]) -> Option<Vec<Document>> {
+    std::panic::catch_unwind(AssertUnwindSafe(|| read_bytes(format, rel, stem, bytes))).ok()
 }
 
 /// Reads a file's bytes given its name (the extension picks the reader), as
@@ -332,4 +367,47 @@ fn read_text(rel: &str, stem: &str, bytes: &[u8], is_html: bool) -> Document {
         doc.text = text;
     }
     doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Format, Loaded};
+    use std::time::Duration;
+
+    fn html(paragraphs: usize) -> Loaded {
+        let body = "<p>Putin met Erdogan in Sochi on Monday.</p>\n".repeat(paragraphs);
+        Loaded {
+            rel: "big.html".to_owned(),
+            stem: "big".to_owned(),
+            format: Format::Html,
+            bytes: format!("<html><body>{body}</body></html>").into_bytes(),
+        }
+    }
+
+    /// A reader that has not finished by the deadline leaves a problem, not
+    /// a stuck folder; within it, the deadline changes nothing.
+    #[test]
+    fn a_reader_past_its_deadline_leaves_a_problem() {
+        let docs = html(50_000).parse_within(Duration::ZERO);
+        assert_eq!(docs.len(), 1);
+        assert!(
+            docs[0]
+                .problems
+                .iter()
+                .any(|p| p.contains("did not finish")),
+            "{:?}",
+            docs[0].problems
+        );
+        let timed = html(20).parse_within(Duration::from_secs(30));
+        let direct = super::guarded_read(Format::Html, "big.html", "big", &html(20).bytes);
+        assert_eq!(
+            timed.iter().map(|d| &d.text).collect::<Vec<_>>(),
+            direct
+                .unwrap_or_default()
+                .iter()
+                .map(|d| &d.text)
+                .collect::<Vec<_>>()
+        );
+        assert!(timed[0].text.contains("Sochi"));
+    }
 }
