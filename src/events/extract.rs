@@ -333,10 +333,6 @@ fn date_owners(
         .collect()
 }
 
-/// Applies the frames that need the dates: a reference or a hypothesis is
-/// an event only with a date of its own — one it owns, or one standing
-/// between the frame and the trigger ("following its February military
-/// operation"), which then dates it; a generic mention only when dated.
 /// A candidate's fate once frames and dates are known.
 #[derive(Debug, Clone, Copy)]
 enum Fate {
@@ -346,7 +342,10 @@ enum Fate {
     Keep(Option<usize>),
 }
 
-/// Each candidate's fate: dropped, or kept with its link.
+/// Applies the frames that need the dates: a reference or a hypothesis is
+/// an event only with a date of its own — one it owns, or one standing
+/// between the frame and the trigger ("following its February military
+/// operation"), which then dates it; a generic mention only when dated.
 fn framed_links(
     candidates: &[Candidate],
     dates: &[(usize, &Timex)],

@@ -314,7 +314,7 @@ pub fn frame_of(text: &str, site: Site, cues: &SentenceCues) -> Option<Framing> 
     // when the mention is a noun heading its clause ("the summit is
     // expected to"), not a verb ("Saddam said he will begin").
     let clause_end = site.clause.1.max(site.matched.1);
-    if !verbal(trigger_text, "after") {
+    if !past_form(trigger_text) {
         let first = cues.word_at(site.matched.1);
         for w in first..(first + AFTER_GAP + 1).min(cues.words.len()) {
             let Some(&(start, _)) = cues.words.get(w).filter(|&&(a, _)| a < clause_end) else {
@@ -392,17 +392,26 @@ fn noun_phrase(gap: &str) -> bool {
     })
 }
 
-/// A trigger that is a verb rather than a noun: a past form ("after Iran
-/// signed", "the bombed-out embassy"), or a gerund right after the frame ("after visiting Moscow").
-fn verbal(trigger: &str, gap: &str) -> bool {
-    let first = trigger
+/// The first word of a trigger, lower-cased.
+fn first_word(trigger: &str) -> String {
+    trigger
         .split_whitespace()
         .next()
         .unwrap_or_default()
-        .to_ascii_lowercase();
-    first.ends_with("ed")
-        || IRREGULAR.contains(&first.as_str())
-        || (gap.trim().is_empty() && first.ends_with("ing"))
+        .to_ascii_lowercase()
+}
+
+/// A trigger in a past form ("after Iran signed", "the bombed-out
+/// embassy"): a verb, not a noun.
+fn past_form(trigger: &str) -> bool {
+    let first = first_word(trigger);
+    first.ends_with("ed") || IRREGULAR.contains(&first.as_str())
+}
+
+/// A trigger that is a verb right after a `before` frame: a past form, or a
+/// gerund with nothing between ("after visiting Moscow").
+fn verbal(trigger: &str, gap: &str) -> bool {
+    past_form(trigger) || (gap.trim().is_empty() && first_word(trigger).ends_with("ing"))
 }
 
 #[cfg(test)]
