@@ -184,6 +184,9 @@ fn merge_within_documents(mentions: &[Mention<'_>], sets: &mut DisjointSets) {
     }
 }
 
+/// Whether two mentions of one kind in one document tell the same story
+/// (the rules of the module comment), given each one's trigger stem and
+/// content words.
 fn same_story(
     a: &Mention<'_>,
     b: &Mention<'_>,
