@@ -310,5 +310,12 @@ mod tests {
             names("The Joint High Parliamentary Commission met in Tehran. Press TV reported.")
                 .is_empty()
         );
+        // An event's name before an appositive role is no person.
+        assert_eq!(
+            names(
+                "The worst crisis since World War II, Hungarian Prime Minister Viktor Orban said."
+            ),
+            ["Viktor Orban"]
+        );
     }
 }
