@@ -6,44 +6,15 @@
 //! under `catch_unwind`: a page that fails is a problem, the other pages
 //! are still read.
 
-use super::deadline::{Within, reader_deadline, run_within};
 use super::{Document, title_from_text};
 use pdf_extract::{Object, PlainTextOutput, output_doc_page};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::time::Duration;
 
-/// Reads a PDF into one document (the pages in order), giving up on a file
-/// the PDF library has not finished after [`reader_deadline`].
+/// Reads a PDF into one document (the pages in order). A PDF the library
+/// loops on is given up by the deadline every third-party reader runs under
+/// (see [`super::walk`]).
 #[must_use]
 pub fn read_pdf(rel: &str, stem: &str, bytes: &[u8]) -> Document {
-    read_pdf_within(rel, stem, bytes, reader_deadline(bytes.len()))
-}
-
-/// [`read_pdf`] with an explicit deadline. The PDF library runs on a thread
-/// of its own: on a file it loops on (a damaged page tree sent it round
-/// forever before we checked for that), the folder is still read to the
-/// end — the file becomes a problem and its thread is left to finish or
-/// spin on alone.
-#[must_use]
-pub fn read_pdf_within(rel: &str, stem: &str, bytes: &[u8], deadline: Duration) -> Document {
-    let (owned_rel, owned_stem, owned) = (rel.to_owned(), stem.to_owned(), bytes.to_vec());
-    match run_within(deadline, move || parse_pdf(&owned_rel, &owned_stem, &owned)) {
-        Within::Done(doc) => doc,
-        // No thread to be had: read here, without the deadline.
-        Within::NoThread => parse_pdf(rel, stem, bytes),
-        Within::TimedOut => {
-            let mut doc = Document::new(rel, stem);
-            doc.problems.push(format!(
-                "not read: the PDF reader did not finish within {} s (damaged PDF?)",
-                deadline.as_secs()
-            ));
-            doc
-        }
-    }
-}
-
-/// The PDF reader proper.
-fn parse_pdf(rel: &str, stem: &str, bytes: &[u8]) -> Document {
     let mut doc = Document::new(rel, stem);
     let mut pdf = match catch_unwind(|| pdf_extract::Document::load_mem(bytes)) {
         Ok(Ok(pdf)) => pdf,
@@ -207,22 +178,7 @@ fn text_string(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_pdf, read_pdf_within, text_string, tidy};
-    use std::time::Duration;
-
-    #[test]
-    fn a_pdf_read_within_its_deadline_is_read_as_without_one() {
-        for bytes in [
-            &b"%PDF-1.4\n"[..],
-            b"",
-            b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
-        ] {
-            let timed = read_pdf_within("a.pdf", "a", bytes, Duration::from_secs(20));
-            let direct = parse_pdf("a.pdf", "a", bytes);
-            assert_eq!(timed.problems, direct.problems);
-            assert_eq!(timed.text, direct.text);
-        }
-    }
+    use super::{text_string, tidy};
 
     #[test]
     fn tidy_collapses_layout_spaces() {

@@ -208,7 +208,8 @@ pub fn load_file(root: &Path, path: &Path) -> Result<Loaded, Vec<Document>> {
 impl Loaded {
     /// Parses the bytes with the reader of the file's format: under a panic
     /// net, and for the formats read by third-party parsers (all but plain
-    /// text; PDF keeps its own) on a thread with a deadline.
+    /// text) on a thread with a deadline — the PDF library once looped
+    /// forever on a page tree that was its own parent.
     #[must_use]
     pub fn parse(self) -> Vec<Document> {
         let deadline = reader_deadline(self.bytes.len());
@@ -228,7 +229,7 @@ impl Loaded {
             doc.problems.push(problem);
             vec![doc]
         };
-        let read = if matches!(format, Format::Text | Format::Pdf) {
+        let read = if format == Format::Text {
             guarded_read(format, &rel, &stem, &bytes)
         } else {
             let bytes = Arc::new(bytes);
@@ -409,5 +410,27 @@ mod tests {
                 .collect::<Vec<_>>()
         );
         assert!(timed[0].text.contains("Sochi"));
+        // PDFs too (moved here with the deadline that was the PDF reader's own).
+        for bytes in [
+            &b"%PDF-1.4\n"[..],
+            b"",
+            b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+        ] {
+            let pdf = || Loaded {
+                rel: "a.pdf".to_owned(),
+                stem: "a".to_owned(),
+                format: Format::Pdf,
+                bytes: bytes.to_vec(),
+            };
+            let timed = pdf().parse_within(Duration::from_secs(20));
+            let direct = super::read_pdf("a.pdf", "a", bytes);
+            assert_eq!(timed[0].text, direct.text);
+            assert!(
+                direct
+                    .problems
+                    .iter()
+                    .all(|p| timed[0].problems.contains(p))
+            );
+        }
     }
 }
