@@ -16,7 +16,7 @@
 
 use crate::analysis::{Analysis, DocAnalysis, Event, Options};
 use crate::corpus::PublishedSource;
-use crate::store::{cache_dir, folder_tag, write_into_with};
+use crate::store::{StreamHash, cache_dir, folder_tag, write_into_with};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -296,7 +296,7 @@ fn write_cache(file: &mut std::fs::File, payload: &PayloadOut<'_>) -> std::io::R
     file.write_all(&[0; HEADER])?;
     let mut out = Hashing {
         inner: std::io::BufWriter::with_capacity(1 << 20, &mut *file),
-        hasher: PayloadHasher::new(),
+        hasher: StreamHash::new(),
     };
     postcard::to_io(payload, &mut out).map_err(std::io::Error::other)?;
     out.inner.flush()?;
@@ -319,7 +319,7 @@ fn header(len: u64, hash: u64) -> Vec<u8> {
 /// A writer that hashes what passes through it.
 struct Hashing<W> {
     inner: W,
-    hasher: PayloadHasher,
+    hasher: StreamHash,
 }
 
 impl<W: std::io::Write> std::io::Write for Hashing<W> {
@@ -331,69 +331,6 @@ impl<W: std::io::Write> std::io::Write for Hashing<W> {
 
     fn flush(&mut self) -> std::io::Result<()> {
         self.inner.flush()
-    }
-}
-
-/// The payload hash, fed in pieces: eight bytes per step as
-/// [`crate::store::content_hash`] does, the length folded in at the end
-/// (only then is it known).
-#[derive(Debug)]
-struct PayloadHasher {
-    hash: u64,
-    pending: [u8; 8],
-    filled: usize,
-    len: u64,
-}
-
-impl PayloadHasher {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-
-    fn new() -> Self {
-        Self {
-            hash: 0x243f_6a88_85a3_08d3,
-            pending: [0; 8],
-            filled: 0,
-            len: 0,
-        }
-    }
-
-    fn mix(hash: u64, word: u64) -> u64 {
-        let hash = (hash ^ word).wrapping_mul(Self::K);
-        hash ^ (hash >> 29)
-    }
-
-    fn update(&mut self, mut bytes: &[u8]) {
-        self.len += bytes.len() as u64;
-        // Complete a word left over from the last piece, byte by byte.
-        while self.filled > 0 {
-            let Some((&b, rest)) = bytes.split_first() else {
-                return;
-            };
-            self.pending[self.filled] = b;
-            self.filled = (self.filled + 1) % 8;
-            bytes = rest;
-            if self.filled == 0 {
-                self.hash = Self::mix(self.hash, u64::from_le_bytes(self.pending));
-            }
-        }
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.hash = Self::mix(self.hash, u64::from_le_bytes(word));
-        }
-        for &b in chunks.remainder() {
-            self.pending[self.filled] = b;
-            self.filled += 1;
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        let tail = self.pending.get(..self.filled).unwrap_or_default();
-        let hash = tail
-            .iter()
-            .fold(self.hash, |h, &b| Self::mix(h, u64::from(b)));
-        Self::mix(hash, self.len.wrapping_mul(Self::K))
     }
 }
 
@@ -414,7 +351,7 @@ fn decode(bytes: &[u8]) -> Option<PayloadIn> {
     let hash = word(28)?;
     let payload = bytes.get(HEADER..)?;
     // A torn or damaged file is caught here, before any parsing.
-    let mut hasher = PayloadHasher::new();
+    let mut hasher = StreamHash::new();
     hasher.update(payload);
     if payload.len() != len || hasher.finish() != hash {
         return None;

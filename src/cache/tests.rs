@@ -204,12 +204,12 @@ fn partial_results_cover_every_document_once() {
 fn the_payload_hash_is_the_same_in_pieces_and_whole() {
     let bytes: Vec<u8> = (0..1000_u32).map(|i| (i * 7 % 251) as u8).collect();
     let whole = {
-        let mut h = super::PayloadHasher::new();
+        let mut h = crate::store::StreamHash::new();
         h.update(&bytes);
         h.finish()
     };
     for split in [1, 3, 7, 8, 9, 64, 999] {
-        let mut h = super::PayloadHasher::new();
+        let mut h = crate::store::StreamHash::new();
         for piece in bytes.chunks(split) {
             h.update(piece);
         }
@@ -218,10 +218,10 @@ fn the_payload_hash_is_the_same_in_pieces_and_whole() {
     // Every byte counts, and so does the length.
     let mut changed = bytes.clone();
     changed[500] ^= 1;
-    let mut h = super::PayloadHasher::new();
+    let mut h = crate::store::StreamHash::new();
     h.update(&changed);
     assert_ne!(h.finish(), whole);
-    let mut h = super::PayloadHasher::new();
+    let mut h = crate::store::StreamHash::new();
     h.update(&bytes[..999]);
     assert_ne!(h.finish(), whole);
 }

@@ -256,10 +256,11 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Content words (four letters or more) among the first [`CONTEXT_WORDS`]
-/// words of a context, each once, as hashes of their lower-case form (no
-/// string is made: a folder has a million mentions).
+/// words of a context, each once, as hashes of their lower-case form (one
+/// scratch string per context: a folder has a million mentions).
 fn content_words(context: &str) -> Vec<u64> {
     let mut out: Vec<u64> = Vec::new();
+    let mut lower = String::new();
     for word in context
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -268,12 +269,9 @@ fn content_words(context: &str) -> Vec<u64> {
         if word.chars().count() < 4 || FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
             continue;
         }
-        let hash = word
-            .chars()
-            .flat_map(char::to_lowercase)
-            .fold(0xcbf2_9ce4_8422_2325_u64, |h, c| {
-                (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
-            });
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        let hash = crate::store::fnv(lower.as_bytes());
         if !out.contains(&hash) {
             out.push(hash);
         }

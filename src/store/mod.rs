@@ -58,20 +58,92 @@ pub fn fnv(bytes: &[u8]) -> u64 {
 /// platforms, unlike `std`'s hasher.
 #[must_use]
 pub fn content_hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut hash = 0x243f_6a88_85a3_08d3 ^ (bytes.len() as u64).wrapping_mul(K);
+    let mut hash = HASH_SEED ^ (bytes.len() as u64).wrapping_mul(HASH_K);
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        hash ^= hash >> 29;
+        hash = mix(hash, u64::from_le_bytes(word));
     }
     for &b in chunks.remainder() {
-        hash = (hash ^ u64::from(b)).wrapping_mul(K);
-        hash ^= hash >> 29;
+        hash = mix(hash, u64::from(b));
     }
     hash
+}
+
+const HASH_K: u64 = 0x9e37_79b9_7f4a_7c15;
+const HASH_SEED: u64 = 0x243f_6a88_85a3_08d3;
+
+/// One step of [`content_hash`] and [`StreamHash`].
+fn mix(hash: u64, word: u64) -> u64 {
+    let hash = (hash ^ word).wrapping_mul(HASH_K);
+    hash ^ (hash >> 29)
+}
+
+/// The same mixing as [`content_hash`] over bytes fed in pieces, with the
+/// length folded in at the end (only then is it known): the hash of a
+/// cache payload written straight into its file.
+#[derive(Debug)]
+pub struct StreamHash {
+    hash: u64,
+    pending: [u8; 8],
+    filled: usize,
+    /// Bytes fed so far.
+    pub len: u64,
+}
+
+impl Default for StreamHash {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl StreamHash {
+    /// An empty hash.
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            hash: HASH_SEED,
+            pending: [0; 8],
+            filled: 0,
+            len: 0,
+        }
+    }
+
+    /// Feeds `bytes`.
+    pub fn update(&mut self, mut bytes: &[u8]) {
+        self.len += bytes.len() as u64;
+        // Complete a word left over from the last piece, byte by byte.
+        while self.filled > 0 {
+            let Some((&b, rest)) = bytes.split_first() else {
+                return;
+            };
+            self.pending[self.filled] = b;
+            self.filled = (self.filled + 1) % 8;
+            bytes = rest;
+            if self.filled == 0 {
+                self.hash = mix(self.hash, u64::from_le_bytes(self.pending));
+            }
+        }
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.hash = mix(self.hash, u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.pending[self.filled] = b;
+            self.filled += 1;
+        }
+    }
+
+    /// The hash of everything fed.
+    #[must_use]
+    pub fn finish(&self) -> u64 {
+        let tail = self.pending.get(..self.filled).unwrap_or_default();
+        let hash = tail.iter().fold(self.hash, |h, &b| mix(h, u64::from(b)));
+        mix(hash, self.len.wrapping_mul(HASH_K))
+    }
 }
 
 /// Creates `path`'s folder, then writes it atomically.
