@@ -5,7 +5,6 @@
 //! agenda" lies ahead.
 
 use regex::Regex;
-use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// What a frame does to the mention it surrounds.
@@ -73,7 +72,7 @@ const NOT_IN_NOUN_PHRASE: &[&str] = &[
 static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
     let mut frames = Vec::new();
     let mut errors = Vec::new();
-    let mut cues: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut by_length: Vec<Vec<(String, Vec<usize>)>> = vec![Vec::new(); CUE_LEN + 1];
     for (n, fields) in crate::text::data_rows(DATA).enumerate() {
         let [name, kind, position, cue_words, pattern, example] = fields.as_slice() else {
             errors.push(format!("row {}: expected 6 tab-separated fields", n + 1));
@@ -115,7 +114,13 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
         )) {
             Ok(regex) => {
                 for word in words {
-                    cues.entry(word).or_default().push(frames.len());
+                    let Some(slot) = by_length.get_mut(word.len()) else {
+                        continue;
+                    };
+                    match slot.iter_mut().find(|(cue, _)| *cue == word) {
+                        Some((_, cued)) => cued.push(frames.len()),
+                        None => slot.push((word, vec![frames.len()])),
+                    }
                 }
                 frames.push(Frame {
                     name: (*name).to_owned(),
@@ -126,14 +131,6 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
                 });
             }
             Err(err) => errors.push(format!("{name}: {err}")),
-        }
-    }
-    let mut by_length: Vec<Vec<(String, Vec<usize>)>> = vec![Vec::new(); CUE_LEN + 1];
-    let mut cues: Vec<(String, Vec<usize>)> = cues.into_iter().collect();
-    cues.sort();
-    for (word, frames) in cues {
-        if let Some(slot) = by_length.get_mut(word.len()) {
-            slot.push((word, frames));
         }
     }
     Frames {
@@ -277,24 +274,20 @@ pub fn frame_of(text: &str, site: Site, cues: &SentenceCues) -> Option<Framing> 
     let trigger_word = cues.word_at(site.trigger.0);
     for w in (trigger_word.saturating_sub(BEFORE_GAP + 1)..trigger_word).rev() {
         let word = word_text(w);
-        if clause_break(word)
-            || cues
-                .words
-                .get(w)
-                .is_none_or(|&(a, _)| a < site.sentence_start)
-        {
+        if clause_break(word) {
             break;
+        }
+        let cue = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let end = cues.words.get(w).map_or(0, |&(a, _)| a + cue.len());
+        let gap = text.get(end..site.trigger.0).unwrap_or_default();
+        if !gap.starts_with(char::is_whitespace) || !noun_phrase(gap) {
+            continue;
         }
         for index in cues.frames_of(w) {
             let Some(f) = frame(index).filter(|f| f.position == Position::Before) else {
                 continue;
             };
-            let cue = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-            let end = cues.words.get(w).map_or(0, |&(a, _)| a + cue.len());
-            let gap = text.get(end..site.trigger.0).unwrap_or_default();
             if !earlier(best, index)
-                || !gap.starts_with(char::is_whitespace)
-                || !noun_phrase(gap)
                 || (f.kind == FrameType::Reference && verbal(trigger_text, gap))
             {
                 continue;
