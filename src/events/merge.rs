@@ -18,6 +18,7 @@
 //! Statements are one only when one speaker makes them: "said" is
 //! everybody's word.
 
+use chrono::Datelike;
 use std::collections::HashMap;
 
 /// What merging needs to know of a mention.
@@ -75,14 +76,15 @@ pub fn merge_groups(mentions: &[Mention<'_>]) -> Vec<Vec<usize>> {
 /// dates into one event.
 struct DisjointSets<'a> {
     parent: Vec<usize>,
-    date: Vec<Option<&'a str>>,
+    /// Each root's dates: one value, or a day and the weekday it fell on.
+    date: Vec<Option<Vec<&'a str>>>,
 }
 
 impl<'a> DisjointSets<'a> {
     fn new(mentions: &[Mention<'a>]) -> Self {
         Self {
             parent: (0..mentions.len()).collect(),
-            date: mentions.iter().map(|m| m.date).collect(),
+            date: mentions.iter().map(|m| m.date.map(|d| vec![d])).collect(),
         }
     }
 
@@ -96,13 +98,28 @@ impl<'a> DisjointSets<'a> {
 
     fn join(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
-        let date = match (self.date[ra], self.date[rb]) {
-            (Some(da), Some(db)) if da != db => return,
+        if ra == rb {
+            return;
+        }
+        let dates = match (self.date[ra].take(), self.date[rb].take()) {
+            (Some(mut da), Some(db)) => {
+                if !db.iter().all(|d| da.iter().all(|e| dates_agree(d, e))) {
+                    self.date[ra] = Some(da);
+                    self.date[rb] = Some(db);
+                    return;
+                }
+                da.extend(
+                    db.into_iter()
+                        .filter(|d| !da.contains(d))
+                        .collect::<Vec<_>>(),
+                );
+                Some(da)
+            }
             (da, db) => da.or(db),
         };
         let (root, child) = (ra.min(rb), ra.max(rb));
         self.parent[child] = root;
-        self.date[root] = date;
+        self.date[root] = dates;
     }
 }
 
@@ -194,7 +211,9 @@ fn same_story(
     (stem_b, words_b): &(&str, Vec<u64>),
 ) -> bool {
     let dated = (a.date.is_some(), b.date.is_some());
-    if dated == (true, true) && a.date != b.date {
+    if let (Some(da), Some(db)) = (a.date, b.date)
+        && !dates_agree(da, db)
+    {
         return false;
     }
     let shared_actor = a.actors.iter().any(|x| b.actors.contains(x));
@@ -230,6 +249,40 @@ fn same_story(
         // treaty which ends next March" … "extension is on our agenda".
         _ => shared_actor && (same_place || (a.planned && b.planned && same_stem) || wording()),
     }
+}
+
+/// Whether two date values can name one day: the same value, or a bare
+/// weekday ("on Wednesday", `XXXX-WXX-3`, left so by an article without a
+/// publication date) and a day that fell on it, or whose year is unknown
+/// ("on July 22", `XXXX-07-22`).
+fn dates_agree(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let weekday = |v: &str| {
+        v.strip_prefix("XXXX-WXX-")
+            .and_then(|d| d.parse::<u32>().ok())
+            .filter(|d| (1..=7).contains(d))
+    };
+    let (day, value) = match (weekday(a), weekday(b)) {
+        (Some(d), None) => (d, b),
+        (None, Some(d)) => (d, a),
+        _ => return false,
+    };
+    let mut parts = value.splitn(3, '-');
+    let (Some(year), Some(month), Some(date)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let (Ok(month), Ok(date)) = (month.parse::<u32>(), date.parse::<u32>()) else {
+        return false;
+    };
+    if year == "XXXX" {
+        return chrono::NaiveDate::from_ymd_opt(2000, month, date).is_some();
+    }
+    year.parse::<i32>()
+        .ok()
+        .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, month, date))
+        .is_some_and(|d| d.weekday().number_from_monday() == day)
 }
 
 /// The trigger's first word without its inflection ("agreed" and "agree",
@@ -426,5 +479,40 @@ mod tests {
         );
         // Done, not planned: the trigger word alone does not date it.
         assert!(merge_groups(&[m(Some("2021-03"), false), m(None, false)]).is_empty());
+    }
+
+    #[test]
+    fn a_bare_weekday_is_the_day_it_can_be() {
+        let rouhani = ["Hassan Rouhani".to_owned()];
+        let m = |date| Mention {
+            kind: "statement",
+            date: Some(date),
+            doc: 0,
+            trigger: "said",
+            actors: &[],
+            people: &rouhani[..],
+            place: None,
+            context: "",
+            planned: false,
+        };
+        // "announced on Wednesday" … "said on July 22": no year, so either.
+        assert_eq!(
+            merge_groups(&[m("XXXX-WXX-3"), m("XXXX-07-22")]),
+            vec![vec![0, 1]]
+        );
+        // 22 July 2020 was a Wednesday, the 23rd was not.
+        assert_eq!(
+            merge_groups(&[m("2020-07-22"), m("XXXX-WXX-3")]),
+            vec![vec![0, 1]]
+        );
+        assert!(merge_groups(&[m("2020-07-23"), m("XXXX-WXX-3")]).is_empty());
+        assert!(merge_groups(&[m("XXXX-WXX-3"), m("XXXX-WXX-5")]).is_empty());
+        // A Friday fits July 22 of no known year, but not the Wednesday it
+        // is already one with.
+        assert_eq!(
+            merge_groups(&[m("XXXX-WXX-3"), m("XXXX-07-22"), m("XXXX-WXX-5")]),
+            vec![vec![0, 1]]
+        );
+        assert!(merge_groups(&[m("XXXX-WXX-3"), m("XXXX-02-30")]).is_empty());
     }
 }
