@@ -21,6 +21,7 @@ pub struct PersonMention {
 
 struct Words {
     title: HashSet<&'static str>,
+    head: HashSet<&'static str>,
     org: HashSet<&'static str>,
     stop: HashSet<&'static str>,
 }
@@ -32,6 +33,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     ));
     let mut words = Words {
         title: HashSet::default(),
+        head: HashSet::default(),
         org: HashSet::default(),
         stop: HashSet::default(),
     };
@@ -41,6 +43,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         };
         let set = match role {
             "title" => &mut words.title,
+            "head" => &mut words.head,
             "org" => &mut words.org,
             "stop" => &mut words.stop,
             _ => continue,
@@ -195,8 +198,15 @@ pub fn find_people(text: &str, gazetteer: &Gazetteer) -> Vec<PersonMention> {
             .take(4)
             .count();
         let name = tail.get(..length).unwrap_or_default();
+        // One word is a name only right after a title that stands alone
+        // ("President Putin"), ending the run ("Minister Council" is no one).
+        let surname_after_head = name.len() == 1
+            && tail.len() == 1
+            && last_title
+                .and_then(|i| run.get(i))
+                .is_some_and(|t| words.head.contains(t.text));
         if let (Some(first), Some(last)) = (name.first(), name.last())
-            && name.len() >= 2
+            && (name.len() >= 2 || surname_after_head)
         {
             // A title earlier in the run, a title run just before ("Ambassador
             // to Russia Kazzem Jalali"), or an appositive role after the name.
@@ -225,12 +235,22 @@ pub fn find_people(text: &str, gazetteer: &Gazetteer) -> Vec<PersonMention> {
             .filter(|t| words.title.contains(t.text))
             .map(|t| t.end);
     }
-    // Surname-only mentions of people already named in full.
+    // Surname-only mentions of people named in full, or after a title.
     out.sort_by_key(|p| p.start);
-    let mut known: rustc_hash::FxHashMap<&str, &str> = rustc_hash::FxHashMap::default();
-    for p in &out {
-        if let Some(surname) = p.name.rsplit(' ').next() {
-            known.entry(surname).or_insert(&p.name);
+    let mut known: rustc_hash::FxHashMap<String, String> = rustc_hash::FxHashMap::default();
+    for full in [true, false] {
+        for p in out.iter().filter(|p| p.name.contains(' ') == full) {
+            if let Some(surname) = p.name.rsplit(' ').next() {
+                known
+                    .entry(surname.to_owned())
+                    .or_insert_with(|| p.name.clone());
+            }
+        }
+    }
+    // "President Putin" is the Vladimir Putin named elsewhere in the text.
+    for p in &mut out {
+        if let Some(full) = known.get(&p.name) {
+            p.name.clone_from(full);
         }
     }
     let mut extra = Vec::new();
@@ -248,7 +268,7 @@ pub fn find_people(text: &str, gazetteer: &Gazetteer) -> Vec<PersonMention> {
                 extra.push(PersonMention {
                     start: token.start,
                     end: token.end,
-                    name: (*full).to_owned(),
+                    name: full.clone(),
                 });
             }
         }
@@ -302,6 +322,22 @@ mod tests {
             ),
             ["Kazzem Jalali", "Igor Morgulov"]
         );
+    }
+
+    #[test]
+    fn a_bare_surname_after_a_title() {
+        assert_eq!(
+            names("Russian Deputy Prime Minister Rogozin will visit Iran. Rogozin said so."),
+            ["Rogozin", "Rogozin"]
+        );
+        // Named in full elsewhere: the full name, before or after.
+        assert_eq!(
+            names("President Putin spoke. Russian President Vladimir Putin said so."),
+            ["Vladimir Putin", "Vladimir Putin"]
+        );
+        // A title that only qualifies another, or a run that goes on, is no name.
+        assert!(names("The Foreign Affairs Committee met General Motors.").is_empty());
+        assert!(names("The Prime Minister Office Building").is_empty());
     }
 
     #[test]
