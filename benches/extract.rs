@@ -16,7 +16,7 @@ fn extract(c: &mut Criterion) {
     let tagger = Tagger::new();
     let options = Options::default();
     let mut group = c.benchmark_group("extract");
-    group.throughput(Throughput::Bytes(bytes as u64));
+    group.throughput(Throughput::BytesDecimal(bytes as u64));
     group.sample_size(10);
     group.measurement_time(std::time::Duration::from_secs(3));
     group.bench_function("documents_2MB", |b| {

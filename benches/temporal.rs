@@ -17,7 +17,7 @@ fn temporal(c: &mut Criterion) {
     let anchor = chrono::NaiveDate::from_ymd_opt(2020, 8, 24);
     let tagger = Tagger::new();
     let mut group = c.benchmark_group("temporal");
-    group.throughput(Throughput::Bytes(bytes as u64));
+    group.throughput(Throughput::BytesDecimal(bytes as u64));
     group.sample_size(10);
     group.measurement_time(std::time::Duration::from_secs(3));
     group.bench_function("tag_4MB", |b| {

@@ -325,8 +325,21 @@ pub fn read_folder(
     progress.total.store(files.len(), Ordering::Relaxed);
     let tagger = Tagger::new();
     let (tx, rx) = mpsc::channel::<(usize, FileResult)>();
+    let mut analysis = Analysis {
+        root: root.to_path_buf(),
+        docs: Vec::new(),
+        events: Vec::new(),
+        problems,
+    };
+    let mut records = HashMap::new();
+    let mut reused = 0;
+    // Results wait here only until every file before them is in: they are
+    // moved into the analysis in path order as they come, so a folder's
+    // events are never held twice (in their files' results and in one
+    // vector).
     let mut slots: Vec<Option<FileResult>> = Vec::new();
     slots.resize_with(files.len(), || None);
+    let mut next = 0;
     std::thread::scope(|scope| {
         let files = &files;
         let tagger = &tagger;
@@ -347,29 +360,37 @@ pub fn read_folder(
         // Collect on this thread, handing out partial results as they come,
         // in batches that grow with the read (the receiver re-indexes per
         // batch; the documents themselves are copied once each).
-        let mut pending: Vec<usize> = Vec::new();
+        let mut partial = Partial::default();
         let mut done = 0usize;
         for (i, result) in rx {
             done += 1;
             if let Some(slot) = slots.get_mut(i) {
                 *slot = Some(result);
-                pending.push(i);
+                if hooks.partial.is_some() {
+                    partial.pending.push(i);
+                }
             }
-            if let Some(partial) = hooks.partial
-                && pending.len() >= (done / 16).clamp(1, MAX_PARTIAL_FILES)
+            while let Some(result) = slots.get_mut(next).and_then(Option::take) {
+                if partial.pending.contains(&next) {
+                    partial.moved.push((next, result.docs.clone()));
+                }
+                next += 1;
+                if let Some((rel, record)) = result.record {
+                    records.insert(rel, record);
+                }
+                reused += usize::from(result.reused);
+                for doc in result.docs {
+                    analysis.push(doc);
+                }
+            }
+            if let Some(hand) = hooks.partial
+                && partial.pending.len() >= (done / 16).clamp(1, MAX_PARTIAL_FILES)
             {
-                partial(take_partial(&slots, &mut pending));
+                hand(partial.take(&slots));
             }
         }
     });
-    let mut analysis = Analysis {
-        root: root.to_path_buf(),
-        docs: Vec::new(),
-        events: Vec::new(),
-        problems,
-    };
-    let mut records = HashMap::new();
-    let mut reused = 0;
+    // Files whose reading was cancelled leave gaps: what came after them.
     for result in slots.into_iter().flatten() {
         if let Some((rel, record)) = result.record {
             records.insert(rel, record);
@@ -379,6 +400,8 @@ pub fn read_folder(
             analysis.push(doc);
         }
     }
+    analysis.docs.shrink_to_fit();
+    analysis.events.shrink_to_fit();
     analysis.merge_mentions();
     Ok(FolderRead {
         analysis,
@@ -395,14 +418,28 @@ struct FileResult {
     reused: bool,
 }
 
-/// Copies of the documents finished since the last partial result.
-fn take_partial(slots: &[Option<FileResult>], pending: &mut Vec<usize>) -> Vec<AnalysedDoc> {
-    pending.sort_unstable();
-    pending
-        .drain(..)
-        .filter_map(|i| slots.get(i)?.as_ref())
-        .flat_map(|r| r.docs.iter().cloned())
-        .collect()
+/// The files finished since the last partial result.
+#[derive(Default)]
+struct Partial {
+    /// Their indexes.
+    pending: Vec<usize>,
+    /// Copies of those already moved into the analysis.
+    moved: Vec<(usize, Vec<AnalysedDoc>)>,
+}
+
+impl Partial {
+    /// Copies of their documents, in path order.
+    fn take(&mut self, slots: &[Option<FileResult>]) -> Vec<AnalysedDoc> {
+        let mut files: Vec<(usize, Vec<AnalysedDoc>)> = std::mem::take(&mut self.moved);
+        for &i in &self.pending {
+            if let Some(result) = slots.get(i).and_then(Option::as_ref) {
+                files.push((i, result.docs.clone()));
+            }
+        }
+        self.pending.clear();
+        files.sort_unstable_by_key(|(i, _)| *i);
+        files.into_iter().flat_map(|(_, docs)| docs).collect()
+    }
 }
 
 /// Reads one file: from the cache when it has not changed, else from disk.
@@ -485,27 +522,16 @@ impl Analysis {
     /// Fills every event's `merged_with` with the other mentions of the same
     /// real event (see [`crate::events::merge_groups`]).
     pub fn merge_mentions(&mut self) {
-        let triggers: Vec<String> = self
-            .events
-            .iter()
-            .map(|e| {
-                let text = self.docs.get(e.doc).map_or("", |d| d.doc.text.as_str());
-                text.get(e.trigger.0..e.trigger.1)
-                    .unwrap_or_default()
-                    .to_lowercase()
-            })
-            .collect();
         let mentions: Vec<Mention<'_>> = self
             .events
             .iter()
-            .zip(&triggers)
-            .map(|(e, trigger)| {
+            .map(|e| {
                 let text = self.docs.get(e.doc).map_or("", |d| d.doc.text.as_str());
                 Mention {
                     kind: e.kind.as_str(),
                     date: e.date.as_deref(),
                     doc: e.doc,
-                    trigger,
+                    trigger: text.get(e.trigger.0..e.trigger.1).unwrap_or_default(),
                     actors: &e.actors,
                     people: &e.people,
                     place: e.place.as_deref(),
@@ -597,15 +623,17 @@ pub fn analyze_document(mut doc: Document, tagger: &Tagger, options: &Options) -
             Sentence { start, end }
         })
         .collect();
-    let timexes: Vec<Timex> = timexes
+    let mut timexes: Vec<Timex> = timexes
         .into_iter()
         .map(|mut t| {
             (t.start, t.end) = back((t.start, t.end));
             t
         })
         .collect();
+    // Kept as long as the folder is open: no room to grow.
+    timexes.shrink_to_fit();
     let chars = CharMap::new(&doc.text);
-    let events = raw
+    let mut events: Vec<Event> = raw
         .into_iter()
         .filter_map(|r| {
             let sentence = *sentences.get(r.sentence)?;
@@ -632,6 +660,9 @@ pub fn analyze_document(mut doc: Document, tagger: &Tagger, options: &Options) -
             })
         })
         .collect();
+    // Held until the folder is read, then moved into one vector: no room
+    // to grow (a grown vector has up to twice the room it needs).
+    events.shrink_to_fit();
     AnalysedDoc {
         doc: DocAnalysis {
             doc,

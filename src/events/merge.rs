@@ -30,7 +30,7 @@ pub struct Mention<'a> {
     pub date: Option<&'a str>,
     /// Document index.
     pub doc: usize,
-    /// Trigger text, lower-cased by the caller.
+    /// Trigger text.
     pub trigger: &'a str,
     /// Actors.
     pub actors: &'a [String],
@@ -61,30 +61,42 @@ pub fn merge_groups(mentions: &[Mention<'_>]) -> Vec<Vec<usize>> {
     let mut sets = DisjointSets::new(mentions);
     merge_dated_across_documents(mentions, &mut sets);
     merge_within_documents(mentions, &mut sets);
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..mentions.len() {
-        let root = sets.find(i);
-        groups.entry(root).or_default().push(i);
+    // Most mentions stand alone: count first, so that only groups of two
+    // or more are ever allocated (a folder has a million mentions).
+    let roots: Vec<usize> = (0..mentions.len()).map(|i| sets.find(i)).collect();
+    let mut size = vec![0u32; mentions.len()];
+    for &root in &roots {
+        size[root] += 1;
     }
-    let mut out: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, &root) in roots.iter().enumerate() {
+        if size[root] > 1 {
+            groups.entry(root).or_default().push(i);
+        }
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_values().collect();
     out.sort();
     out
 }
 
-/// Union-find over mention indexes that keeps each set's date: two sets
-/// dated differently never join, so undated mentions cannot chain two
+/// Union-find over mention indexes that keeps each set's dates: two sets
+/// whose dates disagree never join, so undated mentions cannot chain two
 /// dates into one event.
 struct DisjointSets<'a> {
     parent: Vec<usize>,
-    /// Each root's dates: one value, or a day and the weekday it fell on.
-    date: Vec<Option<Vec<&'a str>>>,
+    /// Each root's date, if any.
+    date: Vec<Option<&'a str>>,
+    /// The other dates of the few roots with more than one (a day and the
+    /// bare weekday it fell on).
+    more: HashMap<usize, Vec<&'a str>>,
 }
 
 impl<'a> DisjointSets<'a> {
     fn new(mentions: &[Mention<'a>]) -> Self {
         Self {
             parent: (0..mentions.len()).collect(),
-            date: mentions.iter().map(|m| m.date.map(|d| vec![d])).collect(),
+            date: mentions.iter().map(|m| m.date).collect(),
+            more: HashMap::new(),
         }
     }
 
@@ -96,30 +108,36 @@ impl<'a> DisjointSets<'a> {
         i
     }
 
+    /// A root's dates.
+    fn dates(&self, root: usize) -> impl Iterator<Item = &'a str> + '_ {
+        self.date[root]
+            .into_iter()
+            .chain(self.more.get(&root).into_iter().flatten().copied())
+    }
+
     fn join(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra == rb {
             return;
         }
-        let dates = match (self.date[ra].take(), self.date[rb].take()) {
-            (Some(mut da), Some(db)) => {
-                if !db.iter().all(|d| da.iter().all(|e| dates_agree(d, e))) {
-                    self.date[ra] = Some(da);
-                    self.date[rb] = Some(db);
-                    return;
-                }
-                da.extend(
-                    db.into_iter()
-                        .filter(|d| !da.contains(d))
-                        .collect::<Vec<_>>(),
-                );
-                Some(da)
-            }
-            (da, db) => da.or(db),
-        };
+        if !self
+            .dates(ra)
+            .all(|x| self.dates(rb).all(|y| dates_agree(x, y)))
+        {
+            return;
+        }
         let (root, child) = (ra.min(rb), ra.max(rb));
         self.parent[child] = root;
-        self.date[root] = dates;
+        let mut extra: Vec<&'a str> = self.more.remove(&child).unwrap_or_default();
+        extra.extend(self.date[child].take());
+        if self.date[root].is_none() && !extra.is_empty() {
+            self.date[root] = Some(extra.remove(0));
+        }
+        for d in extra {
+            if !self.dates(root).any(|x| x == d) {
+                self.more.entry(root).or_default().push(d);
+            }
+        }
     }
 }
 
@@ -240,7 +258,7 @@ fn same_story(
         return shared_person || (one_unnamed && dated == (true, true) && wording());
     }
     let same_place = place == Some(true);
-    let same_stem = !stem_a.is_empty() && stem_a == stem_b;
+    let same_stem = !stem_a.is_empty() && stem_a.eq_ignore_ascii_case(stem_b);
     match dated {
         // The same day already speaks for them: any one sign will do.
         (true, true) => shared_actor || same_stem || same_place || wording(),
@@ -286,13 +304,15 @@ fn dates_agree(a: &str, b: &str) -> bool {
 }
 
 /// The trigger's first word without its inflection ("agreed" and "agree",
-/// "restoration" and "restoring" share one).
+/// "restoration" and "restoring" share one), in the trigger's own case.
 fn stem(trigger: &str) -> &str {
     let word = trigger.split_whitespace().next().unwrap_or_default();
     for suffix in [
         "ations", "ation", "ions", "ion", "ings", "ing", "ed", "es", "s", "e",
     ] {
-        if let Some(root) = word.strip_suffix(suffix)
+        let cut = word.len().saturating_sub(suffix.len());
+        if let (Some(root), Some(end)) = (word.get(..cut), word.get(cut..))
+            && end.eq_ignore_ascii_case(suffix)
             && root.chars().count() >= 3
         {
             return root;
