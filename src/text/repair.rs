@@ -33,23 +33,42 @@ impl Repaired {
 
 struct Glue {
     prefixes: HashSet<String>,
-    /// The longest prefix, in bytes.
-    longest_prefix: usize,
     words: HashSet<String>,
     keep: HashSet<String>,
     /// `words` and `keep` together: a word in it is never split, and most
     /// words of a text are in it — one lookup tells.
     whole: HashSet<String>,
+    /// Prefixes by their first byte, longest first, and words by their
+    /// first byte, shortest first: a run-together word is tried against
+    /// the few that could start it, not hashed at every length (most
+    /// lower-case words of a text come this far).
+    prefixes_by_first: Vec<Vec<String>>,
+    words_by_first: Vec<Vec<String>>,
+}
+
+/// Entries of `set` grouped by first byte, in `order`.
+fn by_first(set: &HashSet<String>, order: impl Fn(&String) -> (usize, String)) -> Vec<Vec<String>> {
+    let mut groups: Vec<Vec<String>> = vec![Vec::new(); 256];
+    for entry in set {
+        if let (Some(&first), true) = (entry.as_bytes().first(), entry.is_ascii()) {
+            groups[usize::from(first)].push(entry.clone());
+        }
+    }
+    for group in &mut groups {
+        group.sort_by_key(&order);
+    }
+    groups
 }
 
 static GLUE: LazyLock<Glue> = LazyLock::new(|| {
     let data = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/text/glue.tsv"));
     let mut glue = Glue {
         prefixes: HashSet::default(),
-        longest_prefix: 0,
         words: HashSet::default(),
         keep: HashSet::default(),
         whole: HashSet::default(),
+        prefixes_by_first: Vec::new(),
+        words_by_first: Vec::new(),
     };
     for fields in super::data_rows(data) {
         let (Some(&role), Some(&words)) = (fields.first(), fields.get(1)) else {
@@ -63,9 +82,10 @@ static GLUE: LazyLock<Glue> = LazyLock::new(|| {
             _ => {}
         }
     }
-    // Longest prefix first so "against" wins over "a…" style overlaps.
-    glue.longest_prefix = glue.prefixes.iter().map(String::len).max().unwrap_or(0);
     glue.whole = glue.words.union(&glue.keep).cloned().collect();
+    // Longest prefix first so "against" wins over "a…" style overlaps.
+    glue.prefixes_by_first = by_first(&glue.prefixes, |p| (usize::MAX - p.len(), p.clone()));
+    glue.words_by_first = by_first(&glue.words, |w| (w.len(), w.clone()));
     glue
 });
 
@@ -115,37 +135,60 @@ fn word_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// The first char boundary at or after `from` whose char is alphanumeric
 /// (`alnum`) or not.
 fn next_of_class(text: &str, from: usize, alnum: bool) -> Option<usize> {
-    text.get(from..)?
-        .char_indices()
-        .find(|&(_, c)| c.is_alphanumeric() == alnum)
-        .map(|(i, _)| from + i)
+    let bytes = text.as_bytes();
+    let mut i = from;
+    // Byte by byte while ASCII (nearly all of a news text); a char only
+    // where one begins beyond it.
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() == alnum {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = text.get(i..)?.chars().next()?;
+            if c.is_alphanumeric() == alnum {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
 }
 
 /// Where to split one run of letters/digits (byte offsets within `word`).
 fn split_points(word: &str, glue: &Glue) -> Vec<usize> {
     let mut splits = Vec::new();
     // Rule "glue.case": lower→Upper inside a word ("onSaturday", "RussianDeputy").
-    let mut prev: Option<char> = None;
-    let (mut chars, mut first_upper) = (0usize, false);
-    for (i, b) in word.char_indices() {
-        if let Some(a) = prev
-            && a.is_lowercase()
-            && b.is_uppercase()
-        {
-            // `i` is where the capital starts; the prefix before it has `chars` chars.
-            let is_name_prefix = chars <= 3 && first_upper;
-            if !is_name_prefix && chars != 1 {
-                splits.push(i);
+    // An ASCII word in lower case after its first letter has no such step:
+    // most words skip the look char by char.
+    let plain = word
+        .as_bytes()
+        .get(1..)
+        .is_some_and(|rest| rest.iter().all(u8::is_ascii_lowercase));
+    if !plain {
+        let mut prev: Option<char> = None;
+        let (mut chars, mut first_upper) = (0usize, false);
+        for (i, b) in word.char_indices() {
+            if let Some(a) = prev
+                && a.is_lowercase()
+                && b.is_uppercase()
+            {
+                // `i` is where the capital starts; the prefix before it has `chars` chars.
+                let is_name_prefix = chars <= 3 && first_upper;
+                if !is_name_prefix && chars != 1 {
+                    splits.push(i);
+                }
             }
+            if chars == 0 {
+                first_upper = b.is_uppercase();
+            }
+            chars += 1;
+            prev = Some(b);
         }
-        if chars == 0 {
-            first_upper = b.is_uppercase();
+        if !splits.is_empty() {
+            return splits;
         }
-        chars += 1;
-        prev = Some(b);
-    }
-    if !splits.is_empty() {
-        return splits;
     }
     // The other repairs concern ASCII words only: all lower case, or letters
     // then digits ("in2016"). Most words are neither and cost no allocation.
@@ -178,25 +221,42 @@ fn split_points(word: &str, glue: &Glue) -> Vec<usize> {
         return splits;
     }
     // Rule "glue.prefix_word": "tovisit", "inlate", "ofthe".
-    // Longest prefix first; the word is ASCII, so every length is a boundary.
-    for len in (1..=glue.longest_prefix.min(lower.len().saturating_sub(2))).rev() {
-        if let (Some(prefix), Some(rest)) = (lower.get(..len), lower.get(len..))
-            && glue.prefixes.contains(prefix)
-            && (glue.words.contains(rest) || glue.prefixes.contains(rest))
-        {
-            return vec![len];
+    // Longest prefix first, leaving at least two letters.
+    for prefix in starting(&glue.prefixes_by_first, lower) {
+        let rest = lower.get(prefix.len()..).unwrap_or_default();
+        if rest.len() >= 2 && (glue.words.contains(rest) || glue.prefixes.contains(rest)) {
+            return vec![prefix.len()];
         }
     }
-    // Rule "glue.word_word": "presidentapproved" — both halves known words.
-    for i in 4..lower.len().saturating_sub(3) {
-        if let (Some(head), Some(tail)) = (lower.get(..i), lower.get(i..))
-            && glue.words.contains(head)
-            && glue.words.contains(tail)
-        {
-            return vec![i];
+    // Rule "glue.word_word": "presidentapproved" — both halves known words
+    // of four letters or more, the shortest head first.
+    if lower.len() < 8 {
+        return splits;
+    }
+    for head in starting(&glue.words_by_first, lower) {
+        let tail = lower.get(head.len()..).unwrap_or_default();
+        if head.len() >= 4 && tail.len() >= 4 && glue.words.contains(tail) {
+            return vec![head.len()];
         }
     }
     splits
+}
+
+/// The entries of `groups` (grouped by first byte) that `word` starts with.
+fn starting<'a>(groups: &'a [Vec<String>], word: &'a str) -> impl Iterator<Item = &'a String> {
+    let first = usize::from(word.as_bytes().first().copied().unwrap_or_default());
+    groups
+        .get(first)
+        .into_iter()
+        .flatten()
+        // The second byte first: most candidates part there, without a
+        // call to compare.
+        .filter(move |p| {
+            p.as_bytes()
+                .get(1)
+                .is_none_or(|b| word.as_bytes().get(1) == Some(b))
+                && word.starts_with(p.as_str())
+        })
 }
 
 #[cfg(test)]
