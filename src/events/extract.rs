@@ -3,9 +3,13 @@
 //! Per sentence: every rule that fires proposes a trigger; overlapping
 //! triggers keep the longest match; the sentence is cut into clauses; weak
 //! (nominal) triggers give way to strong ones of another kind in their
-//! clause; reporting frames survive only with their own date. Each event then
-//! takes the date of its own clause, else a fronted date adverbial ("Last
-//! week, …"), and never a date from a clause it does not govern.
+//! clause; reporting frames survive only with their own date — one that says
+//! when the words were said ("said Friday", "said in a letter published
+//! Wednesday", "Earlier this month, the company said"), never one inside
+//! what was said ("said he subpoenaed Elian to testify on Feb. 10"). Each
+//! event then takes the date of its own clause, else a fronted date
+//! adverbial ("Last week, …"), and never a date from a clause it does not
+//! govern.
 
 use super::clauses::{Segment, segment_of, segments};
 use super::frames::{FrameType, Framing, SentenceCues, Site, frame_of};
@@ -209,7 +213,37 @@ fn sentence_events(
             Fate::Keep(link) => Some((c, link)),
             Fate::Drop => None,
         })
-        .filter(|(c, link)| c.class != RuleClass::Report || link.is_some())
+        // A reporting verb keeps only a date that tells when it was said:
+        // the one linked, else the nearest such in its clause or in a
+        // fronted one of its own ("Earlier this month, the company said it
+        // expected to break even for the quarter").
+        .filter_map(|(c, link)| {
+            if c.class != RuleClass::Report {
+                return Some((c, link));
+            }
+            let when = |i: usize| timexes.get(i).is_some_and(|t| said_when(text, c, t, &segs));
+            let link = link.filter(|&i| when(i)).or_else(|| {
+                dates
+                    .iter()
+                    .zip(&owners)
+                    .filter(|&(&(i, t), owner)| {
+                        // Its own clause, or the sentence's opening one
+                        // when it holds nothing but the date ("Earlier this
+                        // month, the company said"), unless the verb is in a
+                        // clause of its own ("…, which the board said").
+                        let seg = segment_of(&segs, t.start);
+                        let fronted = seg == 0
+                            && c.segment > 0
+                            && owner.is_none()
+                            && segs.get(c.segment).is_some_and(|s| !s.subordinate)
+                            && segs.first().is_some_and(|s| only_a_date(text, s, t));
+                        (seg == c.segment || fronted) && when(i)
+                    })
+                    .min_by_key(|((_, t), _)| distance(c, t))
+                    .map(|(&(i, _), _)| i)
+            })?;
+            Some((c, Some(link)))
+        })
         .map(|(c, timex)| {
             let seg = segs.get(c.segment).copied().unwrap_or(Segment {
                 start: sentence.start,
@@ -301,6 +335,61 @@ fn filter_by_clause(candidates: &[Candidate]) -> Vec<Candidate> {
         }
     }
     kept
+}
+
+/// Most words between a reporting verb and the date that says when it was
+/// said ("said at a regular news briefing today").
+const REPORT_GAP: usize = 5;
+
+/// Words that open what was said: after one of them a date dates the
+/// report's content, not the saying ("said that last week a customer…").
+const COMPLEMENTIZERS: &[&str] = &["that", "whether", "if"];
+
+/// Subjects that open what was said right after the verb ("said he
+/// subpoenaed Elian to testify on Feb. 10").
+const CONTENT_SUBJECTS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "there", "who", "which", "such", "this", "these",
+];
+
+/// Whether a date tells when a reporting verb was said: near it and not
+/// inside what was said ("said Friday", "said on Saturday that", "said in a
+/// letter published Wednesday", "on Thursday said"), or fronted in a
+/// clause of its own before it ("Last week, officials said").
+fn said_when(text: &str, c: &Candidate, t: &Timex, segs: &[Segment]) -> bool {
+    let after = t.start >= c.trigger.1;
+    let gap = if after {
+        text.get(c.trigger.1..t.start)
+    } else {
+        text.get(t.end..c.trigger.0)
+    };
+    let Some(gap) = gap else { return false };
+    if !after && segment_of(segs, t.start) < c.segment {
+        return true;
+    }
+    let words: Vec<&str> = gap
+        .split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_in = |list: &[&str], w: &&str| list.iter().any(|o| o.eq_ignore_ascii_case(w));
+    let opens_content = after
+        && (words.iter().any(|w| is_in(COMPLEMENTIZERS, w))
+            || words.first().is_some_and(|w| is_in(CONTENT_SUBJECTS, w)));
+    words.len() <= REPORT_GAP && !opens_content
+}
+
+/// Whether a clause holds a date and at most a preposition or an adverb
+/// besides ("On Tuesday,", "Earlier this month,").
+fn only_a_date(text: &str, seg: &Segment, t: &Timex) -> bool {
+    let words = |from: usize, to: usize| {
+        text.get(from..to).map_or(0, |s| {
+            s.split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count()
+        })
+    };
+    t.start >= seg.start
+        && t.end <= seg.end
+        && words(seg.start, t.start) + words(t.end, seg.end) <= 2
 }
 
 /// Bytes between a trigger and a time expression.
@@ -589,6 +678,50 @@ mod tests {
             modality("Putin's visit to Tehran on September 5, 2020 was a success."),
             Some(super::Modality::Happened)
         );
+    }
+
+    #[test]
+    fn a_statement_is_dated_by_when_it_was_said_not_by_what_it_says() {
+        let statements = |text: &str| -> Vec<Option<String>> {
+            events(text)
+                .into_iter()
+                .filter(|(kind, _)| kind == "statement")
+                .map(|(_, date)| date)
+                .collect()
+        };
+        let friday = vec![Some("2020-09-18".to_owned())];
+        assert_eq!(
+            statements("The company said Friday it expects a loss."),
+            friday
+        );
+        assert_eq!(
+            statements("The minister said on Friday that ties will grow."),
+            friday
+        );
+        assert_eq!(
+            statements("His father said in a letter published Friday that he wants to see him."),
+            friday
+        );
+        assert_eq!(
+            statements(
+                "Earlier this month, the company said it expected to break even for the quarter."
+            ),
+            vec![Some("2020-09".to_owned())]
+        );
+        // The date belongs to what was said: the saying stays undated, and
+        // a reporting verb without a date of its own is no event.
+        for text in [
+            "Rep. Dan Burton said he subpoenaed Elian to testify before the committee on Feb. 10.",
+            "Intel said that last week a customer discovered two flaws in its chip.",
+            "The official said these sites could only be visited by a team as laid down by the Feb. 23 accord.",
+            "Earlier this year, the firm made an offer, which the board said it rejected.",
+        ] {
+            assert!(
+                statements(text).is_empty(),
+                "{text}: {:?}",
+                statements(text)
+            );
+        }
     }
 
     #[test]
