@@ -227,16 +227,9 @@ fn sentence_events(
                     .iter()
                     .zip(&owners)
                     .filter(|&(&(i, t), owner)| {
-                        // Its own clause, or the sentence's opening one
-                        // when it holds nothing but the date ("Earlier this
-                        // month, the company said"), unless the verb is in a
-                        // clause of its own ("…, which the board said").
+                        // Its own clause, or an earlier one with no event.
                         let seg = segment_of(&segs, t.start);
-                        let fronted = seg == 0
-                            && c.segment > 0
-                            && owner.is_none()
-                            && segs.get(c.segment).is_some_and(|s| !s.subordinate)
-                            && segs.first().is_some_and(|s| only_a_date(text, s, t));
+                        let fronted = seg < c.segment && owner.is_none();
                         (seg == c.segment || fronted) && when(i)
                     })
                     .min_by_key(|((_, t), _)| distance(c, t))
@@ -353,8 +346,8 @@ const CONTENT_SUBJECTS: &[&str] = &[
 
 /// Whether a date tells when a reporting verb was said: near it and not
 /// inside what was said ("said Friday", "said on Saturday that", "said in a
-/// letter published Wednesday", "on Thursday said"), or fronted in a
-/// clause of its own before it ("Last week, officials said").
+/// letter published Wednesday", "on Thursday said"), or alone in the
+/// sentence's opening clause ("Last week, officials said").
 fn said_when(text: &str, c: &Candidate, t: &Timex, segs: &[Segment]) -> bool {
     let after = t.start >= c.trigger.1;
     let gap = if after {
@@ -363,8 +356,14 @@ fn said_when(text: &str, c: &Candidate, t: &Timex, segs: &[Segment]) -> bool {
         text.get(t.end..c.trigger.0)
     };
     let Some(gap) = gap else { return false };
-    if !after && segment_of(segs, t.start) < c.segment {
-        return true;
+    // An earlier clause: only the sentence's opening one holding nothing
+    // but the date ("Earlier this month, the company said"), and not for a
+    // verb in a clause of its own ("…, which the board said").
+    let seg = segment_of(segs, t.start);
+    if !after && seg < c.segment {
+        return seg == 0
+            && segs.get(c.segment).is_some_and(|s| !s.subordinate)
+            && segs.first().is_some_and(|s| only_a_date(text, s, t));
     }
     let words: Vec<&str> = gap
         .split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
