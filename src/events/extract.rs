@@ -714,6 +714,7 @@ mod tests {
             "Intel said that last week a customer discovered two flaws in its chip.",
             "The official said these sites could only be visited by a team as laid down by the Feb. 23 accord.",
             "Earlier this year, the firm made an offer, which the board said it rejected.",
+            "Kopp's car was discovered last month at the airport, the FBI said.",
         ] {
             assert!(
                 statements(text).is_empty(),

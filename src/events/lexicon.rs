@@ -122,6 +122,31 @@ mod tests {
     }
 
     #[test]
+    fn adjectives_are_not_events() {
+        let fires = |name: &str, text: &str| {
+            rules()
+                .rules
+                .iter()
+                .find(|r| r.name == name)
+                .is_some_and(|r| r.regex.is_match(text))
+        };
+        assert!(!fires(
+            "election.elected",
+            "Elected officials warned the agency."
+        ));
+        assert!(fires("election.elected", "She was elected in 2016."));
+        assert!(fires("election.elected", "Rouhani was re-elected."));
+        assert!(!fires(
+            "military.offensive",
+            "Iraq's offensive military equipment was destroyed."
+        ));
+        assert!(fires(
+            "military.offensive",
+            "Bush let the ground offensive begin."
+        ));
+    }
+
+    #[test]
     fn every_rule_fires_on_its_example() {
         for rule in &rules().rules {
             assert!(
