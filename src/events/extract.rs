@@ -54,7 +54,7 @@ fn regex(pattern: &str) -> Regex {
 
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:will|would|shall|'ll|is\s+set\s+to|are\s+set\s+to|is\s+expected\s+to|are\s+expected\s+to|expected\s+to|plans?\s+to|planning\s+to|intends?\s+to|is\s+due\s+to|are\s+due\s+to|is\s+to|are\s+to|hopes?|hoped|upcoming|scheduled\s+to|to\s+be\s+held|eyeing|possibility\s+of)\b",
+        r"(?i)\b(?:will|would|shall|'ll|is\s+set\s+to|are\s+set\s+to|is\s+expected\s+to|are\s+expected\s+to|expected\s+to|plans?\s+to|planned\s+to|planning\s+to|prepar(?:es?|ing)\s+to|intends?\s+to|is\s+due\s+to|are\s+due\s+to|is\s+to|are\s+to|hopes?|hoped|upcoming|scheduled\s+to|to\s+be\s+held|eyeing|possibility\s+of)\b",
     )
 });
 static NEGATED: LazyLock<Regex> =
@@ -356,6 +356,16 @@ fn said_when(text: &str, c: &Candidate, t: &Timex, segs: &[Segment]) -> bool {
         text.get(t.end..c.trigger.0)
     };
     let Some(gap) = gap else { return false };
+    // "said last month's discovery": the date belongs to the noun after it.
+    let possessive = |s: &str| s.starts_with("'s") || s.starts_with("’s");
+    let date_and_after = text.get(t.start..).unwrap_or_default();
+    let date_text = date_and_after.get(..t.end - t.start).unwrap_or_default();
+    if possessive(date_and_after.get(date_text.len()..).unwrap_or_default())
+        || date_text.ends_with("'s")
+        || date_text.ends_with("’s")
+    {
+        return false;
+    }
     // An earlier clause: only the sentence's opening one holding nothing
     // but the date ("Earlier this month, the company said"), and not for a
     // verb in a clause of its own ("…, which the board said").
@@ -670,6 +680,10 @@ mod tests {
     fn an_event_dated_after_publication_is_planned() {
         let modality = |text: &str| analysed(text).first().map(|e| e.modality);
         assert_eq!(
+            modality("Kuchma also planned to visit Gazprom."),
+            Some(super::Modality::Planned)
+        );
+        assert_eq!(
             modality("Putin's visit to Tehran on October 5, 2020 was announced."),
             Some(super::Modality::Planned)
         );
@@ -715,6 +729,7 @@ mod tests {
             "The official said these sites could only be visited by a team as laid down by the Feb. 23 accord.",
             "Earlier this year, the firm made an offer, which the board said it rejected.",
             "Kopp's car was discovered last month at the airport, the FBI said.",
+            "Fund managers said Friday's profit-taking was a natural result.",
         ] {
             assert!(
                 statements(text).is_empty(),
