@@ -122,7 +122,7 @@ mod tests {
     }
 
     #[test]
-    fn adjectives_are_not_events() {
+    fn adjectives_and_idioms_are_not_events() {
         let fires = |name: &str, text: &str| {
             rules()
                 .rules
@@ -143,6 +143,18 @@ mod tests {
         assert!(fires(
             "military.offensive",
             "Bush let the ground offensive begin."
+        ));
+        assert!(!fires(
+            "election.voting",
+            "It holds 33% of the voting rights."
+        ));
+        assert!(fires("election.voting", "Voting began on Sunday."));
+        let attack = |text: &str| fires("conflict.attack", text) || fires("conflict.struck", text);
+        assert!(!attack("The deal was struck with a handshake."));
+        assert!(attack("The sites struck overnight were camps."));
+        assert!(fires(
+            "agreement.struck",
+            "The firms struck a deal on Monday."
         ));
     }
 
