@@ -375,13 +375,7 @@ pub fn read_folder(
                     partial.moved.push((next, result.docs.clone()));
                 }
                 next += 1;
-                if let Some((rel, record)) = result.record {
-                    records.insert(rel, record);
-                }
-                reused += usize::from(result.reused);
-                for doc in result.docs {
-                    analysis.push(doc);
-                }
+                keep(result, &mut analysis, &mut records, &mut reused);
             }
             if let Some(hand) = hooks.partial
                 && partial.pending.len() >= (done / 16).clamp(1, MAX_PARTIAL_FILES)
@@ -392,13 +386,7 @@ pub fn read_folder(
     });
     // Files whose reading was cancelled leave gaps: what came after them.
     for result in slots.into_iter().flatten() {
-        if let Some((rel, record)) = result.record {
-            records.insert(rel, record);
-        }
-        reused += usize::from(result.reused);
-        for doc in result.docs {
-            analysis.push(doc);
-        }
+        keep(result, &mut analysis, &mut records, &mut reused);
     }
     analysis.docs.shrink_to_fit();
     analysis.events.shrink_to_fit();
@@ -416,6 +404,22 @@ struct FileResult {
     /// For the next cache: (relative path, record); none when unreadable.
     record: Option<(String, FileRecord)>,
     reused: bool,
+}
+
+/// Moves one file's documents into the analysis and notes it for the cache.
+fn keep(
+    result: FileResult,
+    analysis: &mut Analysis,
+    records: &mut HashMap<String, FileRecord>,
+    reused: &mut usize,
+) {
+    if let Some((rel, record)) = result.record {
+        records.insert(rel, record);
+    }
+    *reused += usize::from(result.reused);
+    for doc in result.docs {
+        analysis.push(doc);
+    }
 }
 
 /// The files finished since the last partial result.

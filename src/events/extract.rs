@@ -357,12 +357,11 @@ fn said_when(text: &str, c: &Candidate, t: &Timex, segs: &[Segment]) -> bool {
     };
     let Some(gap) = gap else { return false };
     // "said last month's discovery": the date belongs to the noun after it.
-    let possessive = |s: &str| s.starts_with("'s") || s.starts_with("’s");
-    let date_and_after = text.get(t.start..).unwrap_or_default();
-    let date_text = date_and_after.get(..t.end - t.start).unwrap_or_default();
-    if possessive(date_and_after.get(date_text.len()..).unwrap_or_default())
-        || date_text.ends_with("'s")
-        || date_text.ends_with("’s")
+    let date_text = text.get(t.start..t.end).unwrap_or_default();
+    let after_date = text.get(t.end..).unwrap_or_default();
+    if ["'s", "’s"]
+        .iter()
+        .any(|s| date_text.ends_with(s) || after_date.starts_with(s))
     {
         return false;
     }
