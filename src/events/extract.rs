@@ -338,10 +338,66 @@ const REPORT_GAP: usize = 5;
 /// report's content, not the saying ("said that last week a customer…").
 const COMPLEMENTIZERS: &[&str] = &["that", "whether", "if"];
 
-/// Subjects that open what was said right after the verb ("said he
-/// subpoenaed Elian to testify on Feb. 10").
-const CONTENT_SUBJECTS: &[&str] = &[
-    "he", "she", "it", "they", "we", "i", "you", "there", "who", "which", "such", "this", "these",
+/// Words that may stand between a reporting verb and the date of the
+/// saying ("said in a statement on Friday", "said privately Thursday"),
+/// besides adverbs in -ly ("stated unambiguously this morning"):
+/// anything else right after the verb opens what was said ("said he
+/// subpoenaed…", "said net income in the third quarter…").
+const SAYING_ADVERBIALS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "during",
+    "after",
+    "before",
+    "from",
+    "via",
+    "through",
+    "by",
+    "over",
+    "with",
+    "to",
+    "privately",
+    "publicly",
+    "here",
+    "there",
+    "separately",
+    "later",
+    "earlier",
+    "late",
+    "early",
+    "again",
+    "also",
+    "jointly",
+    "repeatedly",
+    "recently",
+    "officially",
+    "formally",
+    "just",
+    "first",
+    "then",
+];
+
+/// Adverbs in -ly that measure what was said, not the saying ("said nearly
+/// 200 people died Monday").
+const QUANTITY_ADVERBS: &[&str] = &[
+    "nearly",
+    "roughly",
+    "approximately",
+    "only",
+    "barely",
+    "merely",
+    "fully",
+    "partly",
+    "mostly",
+    "largely",
+];
+
+/// Words that tie a date before a reporting verb to something else ("a
+/// gain in the quarter from the previously announced pact", "earned 35
+/// cents for the quarter and said").
+const NOT_BEFORE_SAYING: &[&str] = &[
+    "in", "at", "on", "of", "for", "from", "to", "by", "with", "and", "but", "or", "than",
 ];
 
 /// Whether a date tells when a reporting verb was said: near it and not
@@ -356,12 +412,17 @@ fn said_when(text: &str, c: &Candidate, t: &Timex, segs: &[Segment]) -> bool {
         text.get(t.end..c.trigger.0)
     };
     let Some(gap) = gap else { return false };
-    // "said last month's discovery": the date belongs to the noun after it.
+    // "said last month's discovery", "said third-quarter net income": the
+    // date belongs to the noun after it.
     let date_text = text.get(t.start..t.end).unwrap_or_default();
     let after_date = text.get(t.end..).unwrap_or_default();
-    if ["'s", "’s"]
-        .iter()
-        .any(|s| date_text.ends_with(s) || after_date.starts_with(s))
+    let compound = date_text.contains('-')
+        && after_date.starts_with(' ')
+        && date_text.chars().all(|ch| ch.is_alphabetic() || ch == '-');
+    if compound
+        || ["'s", "’s"]
+            .iter()
+            .any(|s| date_text.ends_with(s) || after_date.starts_with(s))
     {
         return false;
     }
@@ -379,10 +440,16 @@ fn said_when(text: &str, c: &Candidate, t: &Timex, segs: &[Segment]) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let is_in = |list: &[&str], w: &&str| list.iter().any(|o| o.eq_ignore_ascii_case(w));
-    let opens_content = after
-        && (words.iter().any(|w| is_in(COMPLEMENTIZERS, w))
-            || words.first().is_some_and(|w| is_in(CONTENT_SUBJECTS, w)));
-    words.len() <= REPORT_GAP && !opens_content
+    let tied = if after {
+        words.iter().any(|w| is_in(COMPLEMENTIZERS, w))
+            || words.first().is_some_and(|w| {
+                let manner = w.len() > 4 && w.ends_with("ly") && !is_in(QUANTITY_ADVERBS, w);
+                !manner && !is_in(SAYING_ADVERBIALS, w)
+            })
+    } else {
+        words.iter().any(|w| is_in(NOT_BEFORE_SAYING, w))
+    };
+    words.len() <= REPORT_GAP && !tied
 }
 
 /// Whether a clause holds a date and at most a preposition or an adverb
@@ -715,6 +782,10 @@ mod tests {
             friday
         );
         assert_eq!(
+            statements("Her lawyers stated unambiguously on Friday that she knew nothing."),
+            friday
+        );
+        assert_eq!(
             statements(
                 "Earlier this month, the company said it expected to break even for the quarter."
             ),
@@ -729,6 +800,10 @@ mod tests {
             "Earlier this year, the firm made an offer, which the board said it rejected.",
             "Kopp's car was discovered last month at the airport, the FBI said.",
             "Fund managers said Friday's profit-taking was a natural result.",
+            "Norton Co. said net income for the third quarter fell 6%.",
+            "The unit said third-quarter net income dropped 8%.",
+            "Officials said nearly 200 people died on Friday.",
+            "An analyst expected the firm to earn 35 cents for the quarter and said the profit was weak.",
         ] {
             assert!(
                 statements(text).is_empty(),
