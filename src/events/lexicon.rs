@@ -156,6 +156,23 @@ mod tests {
             "agreement.struck",
             "The firms struck a deal on Monday."
         ));
+        assert!(!fires(
+            "meeting.met",
+            "Romania tried hard to meet the standards."
+        ));
+        assert!(!fires(
+            "meeting.met",
+            "The bank may not meet the capital requirements."
+        ));
+        assert!(fires(
+            "meeting.met",
+            "Lawyers left their meeting with federal officials."
+        ));
+        assert!(fires(
+            "meeting.met",
+            "Putin met the Turkish president in Sochi."
+        ));
+        assert!(!attack("The bombed-out embassy will be demolished."));
     }
 
     #[test]
