@@ -30,7 +30,7 @@ pub fn corpus(bytes: usize) -> Vec<Document> {
             docs.push(Document {
                 path: format!("{}/{name}", docs.len()),
                 title: name.clone(),
-                text: text.clone(),
+                text: text.as_str().into(),
                 ..Document::default()
             });
         }

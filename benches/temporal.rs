@@ -11,7 +11,7 @@ fn temporal(c: &mut Criterion) {
     // Articles are tagged one by one, as the pipeline does.
     let texts: Vec<String> = common::corpus(4 << 20)
         .into_iter()
-        .map(|d| d.text)
+        .map(|d| d.text.to_string())
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let anchor = chrono::NaiveDate::from_ymd_opt(2020, 8, 24);

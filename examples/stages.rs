@@ -135,7 +135,7 @@ fn main() {
         let secs = start.elapsed().as_secs_f64();
         let doc = dateline::corpus::Document {
             path: "long.txt".to_owned(),
-            text: long.clone(),
+            text: long.as_str().into(),
             ..dateline::corpus::Document::default()
         };
         let options = dateline::analysis::Options::default();

@@ -530,7 +530,7 @@ impl Analysis {
             .events
             .iter()
             .map(|e| {
-                let text = self.docs.get(e.doc).map_or("", |d| d.doc.text.as_str());
+                let text = self.docs.get(e.doc).map_or("", |d| &*d.doc.text);
                 Mention {
                     kind: e.kind.as_str(),
                     date: e.date.as_deref(),

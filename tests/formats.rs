@@ -126,7 +126,7 @@ fn every_format_is_read_with_pointers_inside_files() {
     let second = doc(&analysis, "alerts.mbox#2");
     assert_eq!(second.doc.title, "Zarif in Moscow");
     assert_eq!(
-        second.doc.text,
+        &*second.doc.text,
         "Iranian Foreign Minister Mohammad Javad Zarif traveled to Moscow on Tuesday."
     );
     assert_eq!(date_candidate(second).as_deref(), Some("2020-07-21"));
@@ -167,7 +167,7 @@ fn every_format_is_read_with_pointers_inside_files() {
     let built = doc(&analysis, "built.pdf");
     assert_eq!(built.doc.title, "Rogozin (Tehran) visit");
     assert_eq!(
-        built.doc.text,
+        &*built.doc.text,
         "Saturday 5 August 2017\nRogozin is set to visit Iran on Saturday.\n\nDehghan met Rogozin in Tehran on Sunday."
     );
     let pages: Vec<u32> = built.doc.pages.iter().map(|&(_, p)| p).collect();
@@ -225,7 +225,7 @@ fn every_format_is_read_with_pointers_inside_files() {
     );
     let api2 = doc(&analysis, "newsapi.json#2");
     assert_eq!(
-        api2.doc.text,
+        &*api2.doc.text,
         "The two countries signed an agreement on Sunday."
     );
 
@@ -233,7 +233,7 @@ fn every_format_is_read_with_pointers_inside_files() {
     let word = doc(&analysis, "report.docx");
     assert_eq!(word.doc.title, "Rogozin to visit Tehran");
     assert_eq!(
-        word.doc.text,
+        &*word.doc.text,
         "TEHRAN, 5 August 2017\n\nRussian Deputy Prime Minister Dmitry Rogozin is set to visit Iran on Saturday.\n\nIran & Russia signed an agreement in 2016."
     );
     assert_eq!(

@@ -138,7 +138,7 @@ fn a_hostile_folder_is_read_with_problems_listed() {
             .docs
             .iter()
             .find(|d| d.doc.path == path)
-            .map(|d| d.doc.text.clone())
+            .map(|d| d.doc.text.to_string())
             .unwrap_or_default()
     };
     assert!(

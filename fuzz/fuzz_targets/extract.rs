@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let mut doc = Document::new(path, "fuzz");
-    doc.text = text;
+    doc.text = text.into();
     let analysed = analyze_document(doc, tagger, &options);
     let mut analysis = Analysis::default();
     analysis.push(analysed);

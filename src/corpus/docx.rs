@@ -51,7 +51,7 @@ pub fn read_docx(rel: &str, stem: &str, bytes: &[u8]) -> Document {
         .flatten()
         .and_then(|xml| core_title(&String::from_utf8_lossy(&xml)));
     doc.title = title.unwrap_or_else(|| title_from_text(&text, stem));
-    doc.text = text;
+    doc.text = text.into();
     doc
 }
 

@@ -84,7 +84,7 @@ fn read_message(doc: &mut Document, raw: &[u8], fallback_title: &str) {
         doc.problems
             .push("empty: this message has no text body".to_owned());
     }
-    doc.text = text;
+    doc.text = text.into();
 }
 
 #[cfg(test)]
@@ -98,7 +98,7 @@ mod tests {
         assert_eq!(doc.path, "a/alert.eml");
         assert_eq!(doc.title, "Rogozin to visit Tehran");
         assert_eq!(
-            doc.text,
+            &*doc.text,
             "Rogozin is set to visit Iran on Saturday.\nSecond line.\n"
         );
         assert_eq!(
@@ -115,7 +115,7 @@ mod tests {
     fn html_only_message_goes_through_the_html_reader() {
         let eml = "Subject: Alert\nDate: Mon, 23 Jan 2023 10:00:00 +0000\nContent-Type: text/html\n\n<html><body><nav>Menu</nav><p>Leaders met in Tehran.</p></body></html>\n";
         let doc = read_eml("x.eml", "x", eml.as_bytes());
-        assert_eq!(doc.text, "Leaders met in Tehran.");
+        assert_eq!(&*doc.text, "Leaders met in Tehran.");
         assert_eq!(doc.title, "Alert");
     }
 

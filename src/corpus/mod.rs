@@ -77,7 +77,7 @@ pub struct Document {
     /// A short title (HTML `<title>`, else the first title-like line).
     pub title: String,
     /// The text exactly as extracted; all offsets point into it.
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     /// Publication dates found in metadata (HTML meta tags, an e-mail's
     /// `Date` header, a record's date field), best first.
     pub metadata_dates: Vec<NaiveDate>,

@@ -81,7 +81,7 @@ pub fn read_pdf(rel: &str, stem: &str, bytes: &[u8]) -> Document {
     }
     let info_title = catch_unwind(AssertUnwindSafe(|| info_title(&pdf))).unwrap_or_default();
     doc.title = info_title.unwrap_or_else(|| title_from_text(&text, stem));
-    doc.text = text;
+    doc.text = text.into();
     doc
 }
 

@@ -422,7 +422,7 @@ fn fill_from_object(
     }
     let fallback = doc.title.clone();
     doc.title = title.unwrap_or_else(|| title_from_text(&text, &fallback));
-    doc.text = text;
+    doc.text = text.into();
     doc
 }
 
@@ -567,10 +567,10 @@ mod tests {
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].path, "feeds/news.json#1");
         assert_eq!(docs[0].title, "Rogozin to visit Tehran");
-        assert_eq!(docs[0].text, "Rogozin is set to visit Iran on Saturday.");
+        assert_eq!(&*docs[0].text, "Rogozin is set to visit Iran on Saturday.");
         assert_eq!(docs[0].metadata_dates[0].to_string(), "2017-08-05");
         assert_eq!(docs[1].title, "Second");
-        assert_eq!(docs[1].text, "Leaders met in Tehran.");
+        assert_eq!(&*docs[1].text, "Leaders met in Tehran.");
         assert_eq!(docs[1].metadata_dates[0].to_string(), "2023-01-23");
     }
 
@@ -578,7 +578,7 @@ mod tests {
     fn json_nested_results_and_single_article() {
         let guardian = r#"{"response":{"results":[{"webTitle":"T","webPublicationDate":"2019-03-01T00:00:00Z","fields":{"bodyText":"Zarif traveled to Moscow."}}]}}"#;
         let docs = read_json("g.json", "g", guardian.as_bytes());
-        assert_eq!(docs[0].text, "Zarif traveled to Moscow.");
+        assert_eq!(&*docs[0].text, "Zarif traveled to Moscow.");
         assert_eq!(docs[0].metadata_dates[0].to_string(), "2019-03-01");
         let single =
             r#"{"headline":"One","articleBody":"Text here.","datePublished":"2020-02-02"}"#;
@@ -608,7 +608,7 @@ mod tests {
             "{:?}",
             docs[2].problems
         );
-        assert_eq!(docs[3].text, "Fourth.");
+        assert_eq!(&*docs[3].text, "Fourth.");
         assert_eq!(docs[3].title, "f #5");
         let garbage = read_json_lines("g.jsonl", "g", b"not json\nnor this\n");
         assert_eq!(garbage.len(), 1);
@@ -633,7 +633,7 @@ mod tests {
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].path, "c.csv#1");
         assert_eq!(docs[0].title, "Rogozin to visit");
-        assert_eq!(docs[0].text, "Rogozin is set to visit Iran on Saturday.");
+        assert_eq!(&*docs[0].text, "Rogozin is set to visit Iran on Saturday.");
         assert_eq!(docs[0].metadata_dates[0].to_string(), "2017-08-05");
         assert!(
             docs[1].problems[0].contains("missing Published_At, Description"),

@@ -361,11 +361,11 @@ fn read_text(rel: &str, stem: &str, bytes: &[u8], is_html: bool) -> Document {
         doc.title = page
             .title
             .unwrap_or_else(|| title_from_text(&page.text, stem));
-        doc.text = page.text;
+        doc.text = page.text.into();
         doc.metadata_dates = page.dates;
     } else {
         doc.title = title_from_text(&text, stem);
-        doc.text = text;
+        doc.text = text.into();
     }
     doc
 }

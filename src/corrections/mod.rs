@@ -571,7 +571,7 @@ fn added_event(analysis: &Analysis, n: usize, added: &AddedEvent) -> Option<Even
         .iter()
         .position(|d| d.doc.path == added.path)?;
     let doc = analysis.docs.get(index)?;
-    let text = doc.doc.text.as_str();
+    let text = &*doc.doc.text;
     let sentence_of =
         |s: &crate::text::Sentence| normalize(text.get(s.start..s.end)?.trim()).into();
     let mut best: Option<(crate::text::Sentence, f64)> = None;

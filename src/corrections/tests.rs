@@ -18,7 +18,7 @@ fn analysis(docs: &[(&str, &str)], published: &[(&str, NaiveDate)]) -> Analysis 
     let mut out = Analysis::default();
     for (path, text) in docs {
         let mut doc = Document::new(*path, *path);
-        doc.text = (*text).to_owned();
+        doc.text = (*text).into();
         out.push(analyze_document(doc, &tagger, &options));
     }
     out.merge_mentions();

@@ -738,7 +738,7 @@ mod tests {
             chrono::NaiveDate::from_ymd_opt(2020, 9, 20).unwrap_or_default(),
         );
         let mut doc = Document::new("a.txt", "a");
-        doc.text = text.to_owned();
+        doc.text = text.into();
         analyze_document(doc, &Tagger::new(), &options).events
     }
 

@@ -457,7 +457,7 @@ mod tests {
                 frame.name
             );
             let mut doc = Document::new("a.txt", "a");
-            doc.text.clone_from(&text);
+            doc.text = text.as_str().into();
             let events = analyze_document(doc, &tagger, &Options::default()).events;
             let at = events.iter().find(|e| e.trigger == marked);
             if frame.kind == FrameType::Planned {

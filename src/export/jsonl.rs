@@ -242,7 +242,7 @@ impl Builder {
                 let doc = Document {
                     path: path.clone(),
                     title,
-                    text,
+                    text: text.into(),
                     problems,
                     record,
                     ..Document::default()

@@ -60,7 +60,7 @@ pub fn analysis(events: usize, seed: u64) -> Analysis {
                 doc: Document {
                     path: format!("synthetic/{i:06}.txt"),
                     title: format!("Synthetic article {i}"),
-                    text,
+                    text: text.into(),
                     ..Document::default()
                 },
                 published: None,

@@ -162,7 +162,7 @@ pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                 ui.ctx().fonts_mut(|f| f.layout_job(job))
             };
             // Read-only: the text can be selected (to add an event) and copied.
-            let mut text = doc.doc.text.as_str();
+            let mut text = &*doc.doc.text;
             let output = egui::TextEdit::multiline(&mut text)
                 .id(source_text_id(event.doc))
                 .frame(egui::Frame::NONE)
@@ -273,10 +273,7 @@ fn highlighted_text(
     event: &Event,
     doc_events: &[u32],
 ) -> LayoutJob {
-    let text = analysis
-        .docs
-        .get(event.doc)
-        .map_or("", |d| d.doc.text.as_str());
+    let text = analysis.docs.get(event.doc).map_or("", |d| &*d.doc.text);
     let font = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().text_color();
     let strong = ui.visuals().strong_text_color();
