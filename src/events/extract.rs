@@ -334,71 +334,40 @@ fn filter_by_clause(candidates: &[Candidate]) -> Vec<Candidate> {
 /// said ("said at a regular news briefing today").
 const REPORT_GAP: usize = 5;
 
-/// Words that open what was said: after one of them a date dates the
-/// report's content, not the saying ("said that last week a customer…").
-const COMPLEMENTIZERS: &[&str] = &["that", "whether", "if"];
+/// The word lists of [`said_when`], from `assets/events/reporting.tsv`.
+struct ReportingWords {
+    complementizers: Vec<&'static str>,
+    adverbials: Vec<&'static str>,
+    quantities: Vec<&'static str>,
+    not_before: Vec<&'static str>,
+}
 
-/// Words that may stand between a reporting verb and the date of the
-/// saying ("said in a statement on Friday", "said privately Thursday"),
-/// besides adverbs in -ly ("stated unambiguously this morning"):
-/// anything else right after the verb opens what was said ("said he
-/// subpoenaed…", "said net income in the third quarter…").
-const SAYING_ADVERBIALS: &[&str] = &[
-    "in",
-    "at",
-    "on",
-    "during",
-    "after",
-    "before",
-    "from",
-    "via",
-    "through",
-    "by",
-    "over",
-    "with",
-    "to",
-    "privately",
-    "publicly",
-    "here",
-    "there",
-    "separately",
-    "later",
-    "earlier",
-    "late",
-    "early",
-    "again",
-    "also",
-    "jointly",
-    "repeatedly",
-    "recently",
-    "officially",
-    "formally",
-    "just",
-    "first",
-    "then",
-];
-
-/// Adverbs in -ly that measure what was said, not the saying ("said nearly
-/// 200 people died Monday").
-const QUANTITY_ADVERBS: &[&str] = &[
-    "nearly",
-    "roughly",
-    "approximately",
-    "only",
-    "barely",
-    "merely",
-    "fully",
-    "partly",
-    "mostly",
-    "largely",
-];
-
-/// Words that tie a date before a reporting verb to something else ("a
-/// gain in the quarter from the previously announced pact", "earned 35
-/// cents for the quarter and said").
-const NOT_BEFORE_SAYING: &[&str] = &[
-    "in", "at", "on", "of", "for", "from", "to", "by", "with", "and", "but", "or", "than",
-];
+static REPORTING: LazyLock<ReportingWords> = LazyLock::new(|| {
+    let data = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/events/reporting.tsv"
+    ));
+    let mut words = ReportingWords {
+        complementizers: Vec::new(),
+        adverbials: Vec::new(),
+        quantities: Vec::new(),
+        not_before: Vec::new(),
+    };
+    for fields in crate::text::data_rows(data) {
+        let (Some(&role), Some(&list)) = (fields.first(), fields.get(1)) else {
+            continue;
+        };
+        let list_of = match role {
+            "complementizer" => &mut words.complementizers,
+            "adverbial" => &mut words.adverbials,
+            "quantity" => &mut words.quantities,
+            "not_before" => &mut words.not_before,
+            _ => continue,
+        };
+        list_of.extend(list.split_whitespace());
+    }
+    words
+});
 
 /// Whether a date tells when a reporting verb was said: near it and not
 /// inside what was said ("said Friday", "said on Saturday that", "said in a
@@ -439,15 +408,16 @@ fn said_when(text: &str, c: &Candidate, t: &Timex, segs: &[Segment]) -> bool {
         .split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
         .filter(|w| !w.is_empty())
         .collect();
+    let list = &*REPORTING;
     let is_in = |list: &[&str], w: &&str| list.iter().any(|o| o.eq_ignore_ascii_case(w));
     let tied = if after {
-        words.iter().any(|w| is_in(COMPLEMENTIZERS, w))
+        words.iter().any(|w| is_in(&list.complementizers, w))
             || words.first().is_some_and(|w| {
-                let manner = w.len() > 4 && w.ends_with("ly") && !is_in(QUANTITY_ADVERBS, w);
-                !manner && !is_in(SAYING_ADVERBIALS, w)
+                let manner = w.len() > 4 && w.ends_with("ly") && !is_in(&list.quantities, w);
+                !manner && !is_in(&list.adverbials, w)
             })
     } else {
-        words.iter().any(|w| is_in(NOT_BEFORE_SAYING, w))
+        words.iter().any(|w| is_in(&list.not_before, w))
     };
     words.len() <= REPORT_GAP && !tied
 }
@@ -757,6 +727,20 @@ mod tests {
             modality("Putin's visit to Tehran on September 5, 2020 was a success."),
             Some(super::Modality::Happened)
         );
+    }
+
+    #[test]
+    fn the_reporting_word_lists_load() {
+        let words = &*super::REPORTING;
+        for list in [
+            &words.complementizers,
+            &words.adverbials,
+            &words.quantities,
+            &words.not_before,
+        ] {
+            assert!(!list.is_empty());
+            assert!(list.iter().all(|w| *w == w.to_lowercase()), "{list:?}");
+        }
     }
 
     #[test]
