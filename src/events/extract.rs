@@ -353,10 +353,7 @@ static REPORTING: LazyLock<ReportingWords> = LazyLock::new(|| {
         quantities: Vec::new(),
         not_before: Vec::new(),
     };
-    for fields in crate::text::data_rows(data) {
-        let (Some(&role), Some(&list)) = (fields.first(), fields.get(1)) else {
-            continue;
-        };
+    for (role, list) in crate::text::word_lists(data) {
         let list_of = match role {
             "complementizer" => &mut words.complementizers,
             "adverbial" => &mut words.adverbials,
@@ -364,7 +361,7 @@ static REPORTING: LazyLock<ReportingWords> = LazyLock::new(|| {
             "not_before" => &mut words.not_before,
             _ => continue,
         };
-        list_of.extend(list.split_whitespace());
+        list_of.extend(list);
     }
     words
 });

@@ -37,10 +37,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         org: HashSet::default(),
         stop: HashSet::default(),
     };
-    for fields in crate::text::data_rows(data) {
-        let (Some(&role), Some(&list)) = (fields.first(), fields.get(1)) else {
-            continue;
-        };
+    for (role, list) in crate::text::word_lists(data) {
         let set = match role {
             "title" => &mut words.title,
             "head" => &mut words.head,
@@ -48,7 +45,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             "stop" => &mut words.stop,
             _ => continue,
         };
-        set.extend(list.split_whitespace());
+        set.extend(list);
     }
     words
 });

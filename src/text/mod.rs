@@ -21,6 +21,17 @@ pub fn data_rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(|l| l.split('\t').collect())
 }
 
+/// Rows of a word-list data file (`role<TAB>word word …`): each role with
+/// its words.
+pub fn word_lists(data: &str) -> impl Iterator<Item = (&str, std::str::SplitWhitespace<'_>)> {
+    data_rows(data).filter_map(|fields| {
+        let (Some(&role), Some(&list)) = (fields.first(), fields.get(1)) else {
+            return None;
+        };
+        Some((role, list.split_whitespace()))
+    })
+}
+
 /// Rewrites a rule pattern so that `\b` is an ASCII word boundary and `\d`
 /// an ASCII digit. Unicode word boundaries make the regex crate's lazy DFA
 /// give up on any non-ASCII byte (a curly quote is enough) and its fallback

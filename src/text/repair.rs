@@ -70,11 +70,8 @@ static GLUE: LazyLock<Glue> = LazyLock::new(|| {
         prefixes_by_first: Vec::new(),
         words_by_first: Vec::new(),
     };
-    for fields in super::data_rows(data) {
-        let (Some(&role), Some(&words)) = (fields.first(), fields.get(1)) else {
-            continue;
-        };
-        let words = words.split_whitespace().map(str::to_owned);
+    for (role, words) in super::word_lists(data) {
+        let words = words.map(str::to_owned);
         match role {
             "prefix" => glue.prefixes.extend(words),
             "word" => glue.words.extend(words),
