@@ -405,16 +405,16 @@ fn said_when(text: &str, c: &Candidate, t: &Timex, segs: &[Segment]) -> bool {
         .split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
         .filter(|w| !w.is_empty())
         .collect();
-    let list = &*REPORTING;
+    let lists = &*REPORTING;
     let is_in = |list: &[&str], w: &&str| list.iter().any(|o| o.eq_ignore_ascii_case(w));
     let tied = if after {
-        words.iter().any(|w| is_in(&list.complementizers, w))
+        words.iter().any(|w| is_in(&lists.complementizers, w))
             || words.first().is_some_and(|w| {
-                let manner = w.len() > 4 && w.ends_with("ly") && !is_in(&list.quantities, w);
-                !manner && !is_in(&list.adverbials, w)
+                let manner = w.len() > 4 && w.ends_with("ly") && !is_in(&lists.quantities, w);
+                !manner && !is_in(&lists.adverbials, w)
             })
     } else {
-        words.iter().any(|w| is_in(&list.not_before, w))
+        words.iter().any(|w| is_in(&lists.not_before, w))
     };
     words.len() <= REPORT_GAP && !tied
 }
