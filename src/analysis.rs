@@ -360,27 +360,27 @@ pub fn read_folder(
         // Collect on this thread, handing out partial results as they come,
         // in batches that grow with the read (the receiver re-indexes per
         // batch; the documents themselves are copied once each).
-        let mut partial = Partial::default();
+        // Copies of the documents of the files finished since the last
+        // partial result, with each file's index.
+        let mut partial: Vec<(usize, Vec<AnalysedDoc>)> = Vec::new();
         let mut done = 0usize;
         for (i, result) in rx {
             done += 1;
             if let Some(slot) = slots.get_mut(i) {
-                *slot = Some(result);
                 if hooks.partial.is_some() {
-                    partial.pending.push(i);
+                    partial.push((i, result.docs.clone()));
                 }
+                *slot = Some(result);
             }
             while let Some(result) = slots.get_mut(next).and_then(Option::take) {
-                if partial.pending.contains(&next) {
-                    partial.moved.push((next, result.docs.clone()));
-                }
                 next += 1;
                 keep(result, &mut analysis, &mut records, &mut reused);
             }
             if let Some(hand) = hooks.partial
-                && partial.pending.len() >= (done / 16).clamp(1, MAX_PARTIAL_FILES)
+                && partial.len() >= (done / 16).clamp(1, MAX_PARTIAL_FILES)
             {
-                hand(partial.take(&slots));
+                partial.sort_unstable_by_key(|(i, _)| *i);
+                hand(partial.drain(..).flat_map(|(_, docs)| docs).collect());
             }
         }
     });
@@ -419,30 +419,6 @@ fn keep(
     *reused += usize::from(result.reused);
     for doc in result.docs {
         analysis.push(doc);
-    }
-}
-
-/// The files finished since the last partial result.
-#[derive(Default)]
-struct Partial {
-    /// Their indexes.
-    pending: Vec<usize>,
-    /// Copies of those already moved into the analysis.
-    moved: Vec<(usize, Vec<AnalysedDoc>)>,
-}
-
-impl Partial {
-    /// Copies of their documents, in path order.
-    fn take(&mut self, slots: &[Option<FileResult>]) -> Vec<AnalysedDoc> {
-        let mut files: Vec<(usize, Vec<AnalysedDoc>)> = std::mem::take(&mut self.moved);
-        for &i in &self.pending {
-            if let Some(result) = slots.get(i).and_then(Option::as_ref) {
-                files.push((i, result.docs.clone()));
-            }
-        }
-        self.pending.clear();
-        files.sort_unstable_by_key(|(i, _)| *i);
-        files.into_iter().flat_map(|(_, docs)| docs).collect()
     }
 }
 

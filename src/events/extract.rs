@@ -19,6 +19,7 @@ use super::{EventKind, Gazetteer, Modality};
 use crate::temporal::{Timex, TimexType};
 use crate::text::Sentence;
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// An event as found in one document, offsets in the analysed text.
@@ -334,37 +335,25 @@ fn filter_by_clause(candidates: &[Candidate]) -> Vec<Candidate> {
 /// said ("said at a regular news briefing today").
 const REPORT_GAP: usize = 5;
 
-/// The word lists of [`said_when`], from `assets/events/reporting.tsv`.
-struct ReportingWords {
-    complementizers: Vec<&'static str>,
-    adverbials: Vec<&'static str>,
-    quantities: Vec<&'static str>,
-    not_before: Vec<&'static str>,
-}
-
-static REPORTING: LazyLock<ReportingWords> = LazyLock::new(|| {
+/// The word lists of [`said_when`] by role, from `assets/events/reporting.tsv`.
+static REPORTING: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
     let data = include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/assets/events/reporting.tsv"
     ));
-    let mut words = ReportingWords {
-        complementizers: Vec::new(),
-        adverbials: Vec::new(),
-        quantities: Vec::new(),
-        not_before: Vec::new(),
-    };
-    for (role, list) in crate::text::word_lists(data) {
-        let list_of = match role {
-            "complementizer" => &mut words.complementizers,
-            "adverbial" => &mut words.adverbials,
-            "quantity" => &mut words.quantities,
-            "not_before" => &mut words.not_before,
-            _ => continue,
-        };
-        list_of.extend(list);
+    let mut lists: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (role, words) in crate::text::word_lists(data) {
+        lists.entry(role).or_default().extend(words);
     }
-    words
+    lists
 });
+
+/// Whether `word` is in the reporting list of `role`.
+fn reporting_word(role: &str, word: &str) -> bool {
+    REPORTING
+        .get(role)
+        .is_some_and(|list| list.iter().any(|w| w.eq_ignore_ascii_case(word)))
+}
 
 /// Whether a date tells when a reporting verb was said: near it and not
 /// inside what was said ("said Friday", "said on Saturday that", "said in a
@@ -405,16 +394,14 @@ fn said_when(text: &str, c: &Candidate, t: &Timex, segs: &[Segment]) -> bool {
         .split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
         .filter(|w| !w.is_empty())
         .collect();
-    let lists = &*REPORTING;
-    let is_in = |list: &[&str], w: &&str| list.iter().any(|o| o.eq_ignore_ascii_case(w));
     let tied = if after {
-        words.iter().any(|w| is_in(&lists.complementizers, w))
+        words.iter().any(|w| reporting_word("complementizer", w))
             || words.first().is_some_and(|w| {
-                let manner = w.len() > 4 && w.ends_with("ly") && !is_in(&lists.quantities, w);
-                !manner && !is_in(&lists.adverbials, w)
+                let manner = w.len() > 4 && w.ends_with("ly") && !reporting_word("quantity", w);
+                !manner && !reporting_word("adverbial", w)
             })
     } else {
-        words.iter().any(|w| is_in(&lists.not_before, w))
+        words.iter().any(|w| reporting_word("not_before", w))
     };
     words.len() <= REPORT_GAP && !tied
 }
@@ -728,14 +715,9 @@ mod tests {
 
     #[test]
     fn the_reporting_word_lists_load() {
-        let words = &*super::REPORTING;
-        for list in [
-            &words.complementizers,
-            &words.adverbials,
-            &words.quantities,
-            &words.not_before,
-        ] {
-            assert!(!list.is_empty());
+        for role in ["complementizer", "adverbial", "quantity", "not_before"] {
+            let list = super::REPORTING.get(role).map_or(&[][..], Vec::as_slice);
+            assert!(!list.is_empty(), "{role}");
             assert!(list.iter().all(|w| *w == w.to_lowercase()), "{list:?}");
         }
     }

@@ -46,16 +46,25 @@ struct Glue {
     words_by_first: Vec<Vec<String>>,
 }
 
-/// Entries of `set` grouped by first byte, in `order`.
-fn by_first(set: &HashSet<String>, order: impl Fn(&String) -> (usize, String)) -> Vec<Vec<String>> {
+/// Entries of `set` grouped by first byte, by length (longest first when
+/// `longest_first`), then alphabetically.
+fn by_first(set: &HashSet<String>, longest_first: bool) -> Vec<Vec<String>> {
     let mut groups: Vec<Vec<String>> = vec![Vec::new(); 256];
-    for entry in set {
-        if let (Some(&first), true) = (entry.as_bytes().first(), entry.is_ascii()) {
+    for entry in set.iter().filter(|e| e.is_ascii()) {
+        if let Some(&first) = entry.as_bytes().first() {
             groups[usize::from(first)].push(entry.clone());
         }
     }
     for group in &mut groups {
-        group.sort_by_key(&order);
+        group.sort_by(|a, b| {
+            let by_length = a.len().cmp(&b.len());
+            if longest_first {
+                by_length.reverse()
+            } else {
+                by_length
+            }
+            .then_with(|| a.cmp(b))
+        });
     }
     groups
 }
@@ -81,8 +90,8 @@ static GLUE: LazyLock<Glue> = LazyLock::new(|| {
     }
     glue.whole = glue.words.union(&glue.keep).cloned().collect();
     // Longest prefix first so "against" wins over "a…" style overlaps.
-    glue.prefixes_by_first = by_first(&glue.prefixes, |p| (usize::MAX - p.len(), p.clone()));
-    glue.words_by_first = by_first(&glue.words, |w| (w.len(), w.clone()));
+    glue.prefixes_by_first = by_first(&glue.prefixes, true);
+    glue.words_by_first = by_first(&glue.words, false);
     glue
 });
 
