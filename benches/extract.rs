@@ -1,9 +1,11 @@
-//! Throughput of the whole extraction of one document — repair, publication
-//! date, sentences, time expressions, events — on one core
-//! (`cargo bench --bench extract`).
+//! Throughput of the whole extraction of documents — repair, publication
+//! date, sentences, time expressions, events — on one core, in batches of
+//! `BATCH` documents as a folder is read (`cargo bench --bench extract`).
+//! `documents_one_by_one` gives the same documents one at a time (a file
+//! holding a single article, or a corrected publication date).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use dateline::analysis::{Options, analyze_document};
+use dateline::analysis::{BATCH, Options, analyze_document, analyze_documents};
 use dateline::temporal::Tagger;
 use std::hint::black_box;
 
@@ -20,6 +22,18 @@ fn extract(c: &mut Criterion) {
     group.sample_size(10);
     group.measurement_time(std::time::Duration::from_secs(3));
     group.bench_function("documents_2MB", |b| {
+        b.iter(|| {
+            docs.chunks(BATCH)
+                .map(|batch| {
+                    analyze_documents(black_box(batch.to_vec()), &tagger, &options)
+                        .iter()
+                        .map(|d| d.events.len())
+                        .sum::<usize>()
+                })
+                .sum::<usize>()
+        });
+    });
+    group.bench_function("documents_one_by_one_2MB", |b| {
         b.iter(|| {
             docs.iter()
                 .map(|d| {

@@ -151,6 +151,20 @@ fn main() {
     }
     let opts = dateline::analysis::Options::default();
     t("all", &|| {
+        for batch in docs.chunks(
+            std::env::var("BATCH")
+                .ok()
+                .and_then(|b| b.parse().ok())
+                .unwrap_or(dateline::analysis::BATCH),
+        ) {
+            black_box(dateline::analysis::analyze_documents(
+                batch.to_vec(),
+                &tagger,
+                &opts,
+            ));
+        }
+    });
+    t("one_by_one", &|| {
         for d in &docs {
             black_box(dateline::analysis::analyze_document(
                 d.clone(),

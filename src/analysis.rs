@@ -9,10 +9,10 @@ use crate::corpus::{
     Document, Entry, FolderError, Published, PublishedSource, detect_published, list_files,
     load_file, relative_path,
 };
-use crate::events::{EventExtractor, EventKind, Mention, Modality, merge_groups};
+use crate::events::{EventExtractor, EventKind, Mention, Modality, RawEvent, merge_groups};
 use crate::store::content_hash;
-use crate::temporal::{Tagger, Timex, YearSuggestion};
-use crate::text::{CharMap, Sentence, repair, split_sentences};
+use crate::temporal::{Scan, Tagger, Timex, YearSuggestion};
+use crate::text::{CharMap, Repaired, Sentence, repair, split_sentences};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -59,7 +59,7 @@ pub struct Options {
 }
 
 /// One document after extraction. All offsets are bytes into `doc.text`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct DocAnalysis {
     /// The document as read.
     pub doc: Document,
@@ -344,17 +344,34 @@ pub fn read_folder(
         let files = &files;
         let tagger = &tagger;
         scope.spawn(move || {
+            // Files go to the threads in runs, so that the documents of
+            // small files are analysed in batches (see `analyze_documents`).
             files
                 .par_iter()
                 .enumerate()
-                .for_each_with(tx, |tx, (i, path)| {
+                .chunks(BATCH)
+                .for_each_with(tx, |tx, run| {
                     if progress.cancel.load(Ordering::Relaxed) {
                         return;
                     }
-                    let result = read_one(root, path, options, tagger, hooks.cache.as_ref());
-                    progress.done.fetch_add(1, Ordering::Relaxed);
-                    // The receiver lives until every sender is gone.
-                    let _ = tx.send((i, result));
+                    let mut todo = Vec::new();
+                    let read: Vec<(usize, FileResult, usize)> = run
+                        .into_iter()
+                        .map(|(i, path)| {
+                            let (result, docs) =
+                                read_one(root, path, options, hooks.cache.as_ref());
+                            let count = docs.len();
+                            todo.extend(docs);
+                            (i, result, count)
+                        })
+                        .collect();
+                    let mut analysed = analyze_in_batches(todo, tagger, options).into_iter();
+                    for (i, mut result, count) in read {
+                        result.docs.extend(analysed.by_ref().take(count));
+                        progress.done.fetch_add(1, Ordering::Relaxed);
+                        // The receiver lives until every sender is gone.
+                        let _ = tx.send((i, result));
+                    }
                 });
         });
         // Collect on this thread, handing out partial results as they come,
@@ -422,14 +439,14 @@ fn keep(
     }
 }
 
-/// Reads one file: from the cache when it has not changed, else from disk.
+/// Reads one file: from the cache when it has not changed (its results
+/// filled in), else from disk (its documents returned, to be analysed).
 fn read_one(
     root: &Path,
     path: &Path,
     options: &Options,
-    tagger: &Tagger,
     cache: Option<&FolderCache>,
-) -> FileResult {
+) -> (FileResult, Vec<Document>) {
     let rel = relative_path(root, path);
     let stamp = std::fs::metadata(path).ok().map(|m| FileStamp::of(&m));
     let cached = cache.and_then(|c| c.take(&rel)).filter(|c| c.fits(options));
@@ -455,7 +472,7 @@ fn read_one(
         && c.stamp == stamp
         && let Some(c) = cached
     {
-        return from_cache(c, stamp);
+        return (from_cache(c, stamp), Vec::new());
     }
     match load_file(root, path) {
         Ok(loaded) => {
@@ -465,28 +482,35 @@ fn read_one(
                 modified_ns: 0,
             });
             if let Some(c) = cached.filter(|c| c.hash == hash) {
-                return from_cache(c, stamp);
+                return (from_cache(c, stamp), Vec::new());
             }
-            let docs = loaded
-                .parse()
-                .into_par_iter()
-                .map(|doc| analyze_document(doc, tagger, options))
-                .collect();
-            FileResult {
-                docs,
+            let result = FileResult {
+                docs: Vec::new(),
                 record: Some((rel, FileRecord { stamp, hash })),
                 reused: false,
-            }
+            };
+            (result, loaded.parse())
         }
-        Err(failed) => FileResult {
-            docs: failed
-                .into_iter()
-                .map(|doc| analyze_document(doc, tagger, options))
-                .collect(),
-            record: None,
-            reused: false,
-        },
+        Err(failed) => {
+            let result = FileResult {
+                docs: Vec::new(),
+                record: None,
+                reused: false,
+            };
+            (result, failed)
+        }
     }
+}
+
+/// [`analyze_documents`] over batches of [`BATCH`] documents, in parallel;
+/// results in the documents' order.
+fn analyze_in_batches(docs: Vec<Document>, tagger: &Tagger, options: &Options) -> Vec<AnalysedDoc> {
+    let batches: Vec<Vec<AnalysedDoc>> = docs
+        .into_par_iter()
+        .chunks(BATCH)
+        .map(|batch| analyze_documents(batch, tagger, options))
+        .collect();
+    batches.into_iter().flatten().collect()
 }
 
 /// What one document yields before it joins an [`Analysis`].
@@ -552,30 +576,116 @@ impl Analysis {
 
 /// Extracts sentences, time expressions and events from one document.
 #[must_use]
-pub fn analyze_document(mut doc: Document, tagger: &Tagger, options: &Options) -> AnalysedDoc {
-    let repaired = repair(&doc.text);
-    let text = repaired.text.as_str();
+pub fn analyze_document(doc: Document, tagger: &Tagger, options: &Options) -> AnalysedDoc {
+    let mut out = analyze_documents(vec![doc], tagger, options);
+    out.pop().unwrap_or_else(|| AnalysedDoc {
+        doc: DocAnalysis::default(),
+        events: Vec::new(),
+    })
+}
+
+/// How many documents [`analyze_documents`] should be given at once: enough
+/// that each stage's compiled rules stay in the CPU caches over a batch.
+pub const BATCH: usize = 64;
+
+/// Extracts sentences, time expressions and events from a batch of
+/// documents, one result per document in the same order. Each stage runs
+/// over the whole batch before the next: the stages' compiled rules (the
+/// lazy DFAs of the tagger and trigger rules) do not fit the CPU caches
+/// together, and a document at a time would reload them all for every
+/// document — a quarter of the time, measured. Batches of about
+/// [`BATCH`] documents get most of the gain.
+#[must_use]
+pub fn analyze_documents(
+    docs: Vec<Document>,
+    tagger: &Tagger,
+    options: &Options,
+) -> Vec<AnalysedDoc> {
+    let repaired: Vec<Repaired> = docs.iter().map(|d| repair(&d.text)).collect();
     // One scan serves publication-date detection and, once the date is known, resolution.
-    let scan = tagger.scan(text);
-    let published =
-        match options.published.get(&doc.path) {
-            Some(&date) => Some(Published {
-                date,
-                source: PublishedSource::User,
-                confidence: 1.0,
-                span: None,
-            }),
-            None => detect_published(&scan.full_dates(), text, &doc.path, &doc.metadata_dates).map(
-                |g| Published {
-                    date: g.date,
-                    source: g.source,
-                    confidence: g.confidence,
-                    span: g
-                        .span
-                        .map(|(s, e)| (repaired.to_original(s), repaired.to_original(e))),
-                },
-            ),
-        };
+    let scans: Vec<Scan> = repaired.iter().map(|r| tagger.scan(&r.text)).collect();
+    let published: Vec<Option<Published>> = docs
+        .iter()
+        .zip(&repaired)
+        .zip(&scans)
+        .map(|((doc, repaired), scan)| publication(doc, repaired, scan, options))
+        .collect();
+    let sentences: Vec<Vec<Sentence>> = repaired.iter().map(|r| split_sentences(&r.text)).collect();
+    let timexes: Vec<Vec<Timex>> = repaired
+        .iter()
+        .zip(&scans)
+        .zip(&published)
+        .map(|((r, scan), p)| tagger.resolve(&r.text, scan, p.as_ref().map(|p| p.date)))
+        .collect();
+    let raw: Vec<Vec<RawEvent>> = repaired
+        .iter()
+        .zip(&sentences)
+        .zip(&timexes)
+        .map(|((r, s), t)| EventExtractor.extract(&r.text, s, t))
+        .collect();
+    docs.into_iter()
+        .zip(repaired)
+        .zip(scans)
+        .zip(published)
+        .zip(sentences)
+        .zip(timexes)
+        .zip(raw)
+        .map(
+            |((((((doc, repaired), scan), published), sentences), timexes), raw)| {
+                finish(
+                    doc,
+                    &repaired,
+                    &scan,
+                    published,
+                    (sentences, timexes, raw),
+                    options,
+                )
+            },
+        )
+        .collect()
+}
+
+/// The publication date: the user's, else the one the text and metadata give.
+fn publication(
+    doc: &Document,
+    repaired: &Repaired,
+    scan: &Scan,
+    options: &Options,
+) -> Option<Published> {
+    if let Some(&date) = options.published.get(&doc.path) {
+        return Some(Published {
+            date,
+            source: PublishedSource::User,
+            confidence: 1.0,
+            span: None,
+        });
+    }
+    detect_published(
+        &scan.full_dates(),
+        &repaired.text,
+        &doc.path,
+        &doc.metadata_dates,
+    )
+    .map(|g| Published {
+        date: g.date,
+        source: g.source,
+        confidence: g.confidence,
+        span: g
+            .span
+            .map(|(s, e)| (repaired.to_original(s), repaired.to_original(e))),
+    })
+}
+
+/// One document's results, mapped back from the repaired text to its own.
+fn finish(
+    mut doc: Document,
+    repaired: &Repaired,
+    scan: &Scan,
+    published: Option<Published>,
+    (sentences, timexes, raw): (Vec<Sentence>, Vec<Timex>, Vec<RawEvent>),
+    options: &Options,
+) -> AnalysedDoc {
+    let text = repaired.text.as_str();
     if published.is_none() && !doc.text.trim().is_empty() {
         doc.problems.push(NO_PUBLICATION_DATE.to_owned());
     }
@@ -592,9 +702,6 @@ pub fn analyze_document(mut doc: Document, tagger: &Tagger, options: &Options) -
     } else {
         None
     };
-    let sentences = split_sentences(text);
-    let timexes = tagger.resolve(text, &scan, published.as_ref().map(|p| p.date));
-    let raw = EventExtractor.extract(text, &sentences, &timexes);
     let back = |(s, e): (usize, usize)| (repaired.to_original(s), repaired.to_original(e));
     let sentences: Vec<Sentence> = sentences
         .iter()
@@ -690,4 +797,51 @@ pub fn event_id(path: &str, kind: EventKind, trigger_char: usize) -> String {
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A batch gives each document exactly what it gets alone: no stage
+    /// may mix up whose scan, date or sentences it holds.
+    #[test]
+    fn a_batch_gives_what_each_document_gets_alone() {
+        let mut docs = Vec::new();
+        let mut paths: Vec<_> = std::fs::read_dir(crate::sample_folder())
+            .map(|dir| dir.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let name = path.to_string_lossy().into_owned();
+            // The article, and the same without its first line (often its
+            // date): documents with and without a publication date.
+            let rest = text.split_once('\n').map_or("", |(_, r)| r).to_owned();
+            for (path, text) in [(name.clone(), text), (format!("{name}-rest"), rest)] {
+                docs.push(Document {
+                    path,
+                    text: text.as_str().into(),
+                    ..Document::default()
+                });
+            }
+        }
+        assert!(docs.len() >= 10, "the sample folder is missing");
+        let tagger = Tagger::new();
+        let mut options = Options::default();
+        options.current_year = Some(2026);
+        let alone: Vec<AnalysedDoc> = docs
+            .iter()
+            .map(|d| analyze_document(d.clone(), &tagger, &options))
+            .collect();
+        let batch = analyze_documents(docs, &tagger, &options);
+        assert_eq!(batch.len(), alone.len());
+        let json =
+            |d: &AnalysedDoc| serde_json::to_string(&(&d.doc, &d.events)).unwrap_or_default();
+        for (b, a) in batch.iter().zip(&alone) {
+            assert_eq!(json(b), json(a), "{}", a.doc.doc.path);
+        }
+        assert!(alone.iter().any(|d| d.doc.published.is_none()));
+        assert!(alone.iter().any(|d| !d.events.is_empty()));
+    }
 }
