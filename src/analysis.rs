@@ -828,8 +828,10 @@ mod tests {
         }
         assert!(docs.len() >= 10, "the sample folder is missing");
         let tagger = Tagger::new();
-        let mut options = Options::default();
-        options.current_year = Some(2026);
+        let options = Options {
+            current_year: Some(2026),
+            ..Options::default()
+        };
         let alone: Vec<AnalysedDoc> = docs
             .iter()
             .map(|d| analyze_document(d.clone(), &tagger, &options))
