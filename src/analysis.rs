@@ -99,8 +99,10 @@ pub struct Event {
     pub date: Option<String>,
     /// Inclusive day range of its date, when the date is on the calendar.
     pub range: Option<(NaiveDate, NaiveDate)>,
-    /// Countries and organisations involved.
-    pub actors: Vec<String>,
+    /// Countries and organisations involved (the gazetteer's names: shared,
+    /// not a string per event).
+    #[serde(deserialize_with = "crate::cache::de_static_vec")]
+    pub actors: Vec<crate::cache::Name>,
     /// People involved.
     pub people: Vec<String>,
     /// Where it happened.

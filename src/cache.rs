@@ -387,5 +387,12 @@ pub(crate) fn de_static_opt<'de, D: Deserializer<'de>>(
     Option::<String>::deserialize(d).map(|o| o.map(intern))
 }
 
+/// Deserializes a `Vec<&'static str>` field (see [`intern`]).
+pub(crate) fn de_static_vec<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<&'static str>, D::Error> {
+    Vec::<String>::deserialize(d).map(|v| v.into_iter().map(intern).collect())
+}
+
 #[cfg(test)]
 mod tests;

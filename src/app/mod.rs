@@ -325,7 +325,7 @@ impl AppState {
         let mut actors: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for event in &analysis.events {
             for actor in &event.actors {
-                *actors.entry(actor.as_str()).or_default() += 1;
+                *actors.entry(*actor).or_default() += 1;
             }
         }
         let mut actors: Vec<(String, usize)> =

@@ -593,9 +593,9 @@ fn added_event(analysis: &Analysis, n: usize, added: &AddedEvent) -> Option<Even
     let at = find_words(body, &added.text)?;
     let trigger = (sentence.start + at.0, sentence.start + at.1);
     let gazetteer = Gazetteer::get();
-    let mut actors: Vec<String> = Vec::new();
+    let mut actors: Vec<&'static str> = Vec::new();
     for entity in gazetteer.find(body) {
-        let name = entity.country.unwrap_or(entity.name).to_owned();
+        let name = entity.country.unwrap_or(entity.name);
         if !actors.contains(&name) {
             actors.push(name);
         }

@@ -152,9 +152,7 @@ fn an_added_event_takes_its_place_in_the_text() {
     let added = out.events.iter().find(|e| e.rule == ADDED_RULE);
     let trigger = added.and_then(|e| text.get(e.trigger.0..e.trigger.1));
     assert_eq!(trigger, Some("memorandum on gas"));
-    assert!(added.is_some_and(
-        |e| e.actors.contains(&"Russia".to_owned()) && e.actors.contains(&"Iran".to_owned())
-    ));
+    assert!(added.is_some_and(|e| e.actors.contains(&"Russia") && e.actors.contains(&"Iran")));
     assert_eq!(
         added.and_then(|e| e.range),
         Some((date(2017, 8, 1), date(2017, 8, 31)))

@@ -36,7 +36,7 @@ pub struct RawEvent {
     /// Index into the document's timexes of the expression that dates it.
     pub timex: Option<usize>,
     /// Countries and organisations involved, in order of mention.
-    pub actors: Vec<String>,
+    pub actors: Vec<&'static str>,
     /// People involved (full names).
     pub people: Vec<String>,
     /// Where it happened.
@@ -595,14 +595,15 @@ fn link_dates(
         .collect()
 }
 
-fn actors(entities: &[super::Entity]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+fn actors(entities: &[super::Entity]) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
     for e in entities {
         let name = e.country.unwrap_or(e.name);
-        if !out.iter().any(|o| o == name) {
-            out.push(name.to_owned());
+        if !out.contains(&name) {
+            out.push(name);
         }
     }
+    out.shrink_to_fit();
     out
 }
 

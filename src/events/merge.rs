@@ -33,7 +33,7 @@ pub struct Mention<'a> {
     /// Trigger text.
     pub trigger: &'a str,
     /// Actors.
-    pub actors: &'a [String],
+    pub actors: &'a [&'static str],
     /// People involved.
     pub people: &'a [String],
     /// Where it happened.
@@ -158,18 +158,26 @@ fn merge_dated_across_documents(mentions: &[Mention<'_>], sets: &mut DisjointSet
             // Statements tie by their speakers (see `same_story`).
             let m = &mentions[i];
             let statement = m.kind == super::EventKind::Statement.as_str();
-            let actors = if statement { m.people } else { m.actors };
+            let (people, actors): (&[String], &[&str]) = if statement {
+                (m.people, &[])
+            } else {
+                (&[], m.actors)
+            };
             if actors.is_empty() && !statement {
                 match first_actorless {
                     Some(other) => sets.join(i, other),
                     None => first_actorless = Some(i),
                 }
             }
-            for actor in actors {
-                match first_with.get(actor.as_str()) {
+            for actor in people
+                .iter()
+                .map(String::as_str)
+                .chain(actors.iter().copied())
+            {
+                match first_with.get(actor) {
                     Some(&other) => sets.join(i, other),
                     None => {
-                        first_with.insert(actor.as_str(), i);
+                        first_with.insert(actor, i);
                     }
                 }
             }
@@ -358,8 +366,8 @@ mod tests {
 
     #[test]
     fn same_kind_date_and_actor_merge_across_documents() {
-        let iran = ["Iran".to_owned(), "Russia".to_owned()];
-        let us = ["United States".to_owned()];
+        let iran = ["Iran", "Russia"];
+        let us = ["United States"];
         let m = |kind, date, doc, trigger, actors| Mention {
             kind,
             date,
@@ -393,8 +401,8 @@ mod tests {
 
     #[test]
     fn one_document_telling_one_story_twice_merges_it_once() {
-        let both = ["Russia".to_owned(), "Iran".to_owned()];
-        let us = ["United States".to_owned()];
+        let both = ["Russia", "Iran"];
+        let us = ["United States"];
         let m = |date, trigger, actors, place, context| Mention {
             kind: "agreement",
             date,
@@ -481,7 +489,7 @@ mod tests {
 
     #[test]
     fn two_plans_of_one_act_are_one_plan() {
-        let both = ["Russia".to_owned(), "Iran".to_owned()];
+        let both = ["Russia", "Iran"];
         let m = |date, planned| Mention {
             kind: "agreement",
             date,

@@ -134,7 +134,7 @@ fn export_event(analysis: &Analysis, event: &Event) -> Option<ExportEvent> {
         sentence: span(event.sentence),
         trigger: span(event.trigger),
         text: analysis.sentence_text(event).to_owned(),
-        actors: event.actors.clone(),
+        actors: event.actors.iter().map(|&a| a.to_owned()).collect(),
         people: event.people.clone(),
         place: event.place.clone(),
         modality: event.modality.as_str(),

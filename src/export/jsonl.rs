@@ -364,7 +364,7 @@ impl Builder {
                     timex,
                     date: e.date,
                     range: e.range.map(|[a, b]| (a, b)),
-                    actors: e.actors,
+                    actors: e.actors.into_iter().map(crate::cache::intern).collect(),
                     people: e.people,
                     place: e.place,
                     modality: e.modality,

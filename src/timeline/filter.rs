@@ -89,7 +89,11 @@ impl Filter {
         };
         let passes_rest = |event: &'a Event, names: &mut NameBits<'a>| {
             doc_shown.get(event.doc).copied().unwrap_or(false)
-                && (self.actors.is_empty() || event.actors.iter().any(|a| self.actors.contains(a)))
+                && (self.actors.is_empty()
+                    || event
+                        .actors
+                        .iter()
+                        .any(|a| self.actors.iter().any(|s| s == a)))
                 && self.range.is_none_or(|(first, last)| {
                     event.range.is_some_and(|(a, b)| a <= last && b >= first)
                 })
@@ -97,12 +101,14 @@ impl Filter {
                     let hits = doc_hits.get(event.doc).map_or(&[][..], Vec::as_slice);
                     let mut seen = bits_between(hits, event.sentence);
                     // Names: few distinct strings, each searched once per worker.
-                    for name in event.actors.iter().chain(&event.people).chain(&event.place) {
+                    let all = event.actors.iter().copied();
+                    let all = all.chain(event.people.iter().map(String::as_str));
+                    for name in all.chain(event.place.as_deref()) {
                         if seen == all_words {
                             break;
                         }
                         seen |= *names
-                            .entry(name.as_str())
+                            .entry(name)
                             .or_insert_with(|| word_hits(ac, name).iter().fold(0, |b, h| b | h.1));
                     }
                     seen == all_words
@@ -223,7 +229,7 @@ mod tests {
         }
         .apply(&analysis);
         for (shown, event) in iran.shown.iter().zip(&analysis.events) {
-            assert_eq!(*shown, event.actors.iter().any(|a| a == "Iran"));
+            assert_eq!(*shown, event.actors.contains(&"Iran"));
         }
 
         let first = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
@@ -246,7 +252,7 @@ mod tests {
         }
         .apply(&analysis);
         for (shown, event) in text.shown.iter().zip(&analysis.events) {
-            assert_eq!(*shown, event.actors.iter().any(|a| a == "Saudi Arabia"));
+            assert_eq!(*shown, event.actors.contains(&"Saudi Arabia"));
         }
         let nothing = Filter {
             text: "no-such-word".to_owned(),

@@ -252,11 +252,11 @@ impl TimelineIndex {
             keys.clear();
             match mode {
                 LaneMode::Kind => keys.push(event.kind.as_str().to_owned()),
-                LaneMode::Actor => keys.extend(event.actors.iter().cloned()),
+                LaneMode::Actor => keys.extend(event.actors.iter().map(|&a| a.to_owned())),
                 LaneMode::Country => {
                     for actor in &event.actors {
                         let country = *countries
-                            .entry(actor.as_str())
+                            .entry(*actor)
                             .or_insert_with(|| Gazetteer::get().country_of(actor));
                         if let Some(c) = country
                             && !keys.iter().any(|k| k == c)

@@ -117,7 +117,6 @@ pub fn analysis(events: usize, seed: u64) -> Analysis {
                 .get(usize::try_from(r.below(ACTORS.len() as u64)).unwrap_or(0))
                 .copied()
                 .unwrap_or("Iran")
-                .to_owned()
         };
         let mut actors = vec![actor(&mut rng)];
         if rng.below(2) == 0 {

@@ -348,7 +348,7 @@ fn name_spans(sentence: &str, event: &Event) -> Vec<(usize, usize)> {
             event
                 .actors
                 .iter()
-                .any(|a| a == e.name || e.country.is_some_and(|c| c == a))
+                .any(|&a| a == e.name || e.country.is_some_and(|c| c == a))
         })
         .map(|e| (e.start, e.end))
         .collect();
