@@ -18,12 +18,12 @@
 #[allow(dead_code)]
 mod fixtures;
 
-use dateline::analysis::{AnalysedDoc, Options, Progress, ReadHooks, read_folder};
+use dateline::analysis::{Analysis, HandedFile, Options, Progress, ReadHooks, read_folder};
 use dateline::cache::CacheFile;
 use dateline::timeline::{LaneMode, TimelineIndex};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
 /// The formats of a mixed folder, with their share out of 20 files.
@@ -366,9 +366,24 @@ fn child(scenario: &str, dir: &Path) {
     }
     let started = Instant::now();
     let first: OnceLock<Duration> = OnceLock::new();
-    let partial = |docs: Vec<AnalysedDoc>| {
-        if docs.iter().any(|d| !d.events.is_empty()) {
+    // As the window does: the documents are handed over as files are read,
+    // and the folder is assembled from them (path order, merges).
+    let handed: Mutex<(Analysis, Vec<usize>)> = Mutex::default();
+    let partial = |files: Vec<HandedFile>| {
+        if files
+            .iter()
+            .flat_map(|(_, d)| d)
+            .any(|d| !d.events.is_empty())
+        {
             let _ = first.set(started.elapsed());
+        }
+        let mut handed = handed.lock().unwrap_or_else(PoisonError::into_inner);
+        let (analysis, file_of_doc) = &mut *handed;
+        for (file, docs) in files {
+            file_of_doc.extend(std::iter::repeat_n(file, docs.len()));
+            for doc in docs {
+                analysis.push(doc);
+            }
         }
     };
     let hooks = ReadHooks {
@@ -380,10 +395,17 @@ fn child(scenario: &str, dir: &Path) {
         partial: Some(&partial),
         select: None,
     };
-    let read = match read_folder(dir, &options, &Progress::default(), &hooks) {
+    let mut read = match read_folder(dir, &options, &Progress::default(), &hooks) {
         Ok(read) => read,
         Err(err) => panic!("{err}"),
     };
+    let (mut analysis, file_of_doc) = handed.into_inner().unwrap_or_else(PoisonError::into_inner);
+    analysis.root.clone_from(&read.analysis.root);
+    analysis.problems = std::mem::take(&mut read.analysis.problems);
+    analysis.put_in_path_order(&file_of_doc);
+    let groups = analysis.merge_groups();
+    analysis.set_merges(&groups);
+    read.analysis = analysis;
     let index = TimelineIndex::build(&read.analysis, LaneMode::default(), None);
     let total = started.elapsed();
     let mut cache_write = Duration::ZERO;

@@ -271,16 +271,24 @@ pub fn analyze_folder(
     read_folder(root, options, progress, &ReadHooks::default()).map(|read| read.analysis)
 }
 
+/// A file's documents as [`read_folder`] hands them over: the file's index
+/// in path order, and its documents.
+pub type HandedFile = (usize, Vec<AnalysedDoc>);
+
 /// Optional extras of [`read_folder`].
 #[derive(Default)]
 pub struct ReadHooks<'a> {
     /// An earlier read of the same folder: unchanged files are taken from it.
     pub cache: Option<FolderCache>,
-    /// Called, from the reading thread, with the documents finished since
-    /// the last call (in batches growing with the read; the final result
-    /// has them all again, in order), so that a caller can show the first
-    /// events long before the whole folder is read.
-    pub partial: Option<&'a (dyn Fn(Vec<AnalysedDoc>) + Sync)>,
+    /// Called, from the reading thread, with the files finished since the
+    /// last call — each file's index in path order and its documents — in
+    /// batches growing with the read, so that a caller can show the first
+    /// events long before the whole folder is read. The documents are
+    /// *moved*, not copied (a folder's events are never held twice): the
+    /// result then holds none of them, and the caller builds the folder's
+    /// analysis from what it was handed ([`Analysis::put_in_path_order`],
+    /// [`Analysis::merge_groups`], [`Analysis::set_merges`]).
+    pub partial: Option<&'a (dyn Fn(Vec<HandedFile>) + Sync)>,
     /// Only the files whose relative path this accepts are read (a shard of
     /// a large archive); the others are left out without a word.
     pub select: Option<&'a (dyn Fn(&str) -> bool + Sync)>,
@@ -376,31 +384,34 @@ pub fn read_folder(
                     }
                 });
         });
-        // Collect on this thread, handing out partial results as they come,
-        // in batches that grow with the read (the receiver re-indexes per
-        // batch; the documents themselves are copied once each).
-        // Copies of the documents of the files finished since the last
-        // partial result, with each file's index.
-        let mut partial: Vec<(usize, Vec<AnalysedDoc>)> = Vec::new();
+        // Collect on this thread. With a `partial` hook, files are handed
+        // out as they come, in batches that grow with the read (the receiver
+        // re-indexes per batch); without one, they wait in their slots only
+        // until every file before them is in.
+        let mut partial: Vec<HandedFile> = Vec::new();
         let mut done = 0usize;
-        for (i, result) in rx {
+        for (i, mut result) in rx {
             done += 1;
-            if let Some(slot) = slots.get_mut(i) {
-                if hooks.partial.is_some() {
-                    partial.push((i, result.docs.clone()));
+            if let Some(hand) = hooks.partial {
+                partial.push((i, std::mem::take(&mut result.docs)));
+                keep(result, &mut analysis, &mut records, &mut reused);
+                if partial.len() >= (done / 16).clamp(1, MAX_PARTIAL_FILES) {
+                    hand(std::mem::take(&mut partial));
                 }
+                continue;
+            }
+            if let Some(slot) = slots.get_mut(i) {
                 *slot = Some(result);
             }
             while let Some(result) = slots.get_mut(next).and_then(Option::take) {
                 next += 1;
                 keep(result, &mut analysis, &mut records, &mut reused);
             }
-            if let Some(hand) = hooks.partial
-                && partial.len() >= (done / 16).clamp(1, MAX_PARTIAL_FILES)
-            {
-                partial.sort_unstable_by_key(|(i, _)| *i);
-                hand(partial.drain(..).flat_map(|(_, docs)| docs).collect());
-            }
+        }
+        if let Some(hand) = hooks.partial
+            && !partial.is_empty()
+        {
+            hand(partial);
         }
     });
     // Files whose reading was cancelled leave gaps: what came after them.
@@ -528,6 +539,14 @@ impl Analysis {
     /// Fills every event's `merged_with` with the other mentions of the same
     /// real event (see [`crate::events::merge_groups`]).
     pub fn merge_mentions(&mut self) {
+        let groups = self.merge_groups();
+        self.set_merges(&groups);
+    }
+
+    /// The groups of events (indices) that are mentions of one real event:
+    /// the slow part of [`Analysis::merge_mentions`], on a shared analysis.
+    #[must_use]
+    pub fn merge_groups(&self) -> Vec<Vec<usize>> {
         let mentions: Vec<Mention<'_>> = self
             .events
             .iter()
@@ -546,7 +565,11 @@ impl Analysis {
                 }
             })
             .collect();
-        let groups = merge_groups(&mentions);
+        merge_groups(&mentions)
+    }
+
+    /// Sets every event's `merged_with` from [`Analysis::merge_groups`].
+    pub fn set_merges(&mut self, groups: &[Vec<usize>]) {
         for event in &mut self.events {
             event.merged_with = Merged::default();
         }
@@ -557,12 +580,63 @@ impl Analysis {
                 .collect();
             ids.sort();
             let shared: Arc<[String]> = ids.into();
-            for &i in &group {
+            for &i in group {
                 if let Some(event) = self.events.get_mut(i) {
                     event.merged_with = Merged::new(Arc::clone(&shared), &event.id);
                 }
             }
         }
+    }
+
+    /// Puts documents appended in any order back in the order of the files
+    /// they came from (`file_of_doc`: a file index per document, as handed
+    /// by [`read_folder`]'s `partial` hook; documents of one file keep their
+    /// order), events following their documents. In place: a folder's
+    /// events are not copied to be sorted.
+    pub fn put_in_path_order(&mut self, file_of_doc: &[usize]) {
+        let count = self.docs.len();
+        let file = |d: usize| file_of_doc.get(d).copied().unwrap_or(usize::MAX);
+        let mut order: Vec<usize> = (0..count).collect();
+        order.sort_by_key(|&d| file(d));
+        if order.iter().enumerate().all(|(new, &old)| new == old) {
+            return;
+        }
+        // Where each document goes, and where each event goes: events stay
+        // grouped by document, in their order inside it.
+        let mut doc_to = vec![0; count];
+        for (new, &old) in order.iter().enumerate() {
+            doc_to[old] = new;
+        }
+        let mut per_doc = vec![0usize; count];
+        for e in &self.events {
+            if let Some(n) = per_doc.get_mut(e.doc) {
+                *n += 1;
+            }
+        }
+        let mut start = vec![0usize; count];
+        let mut at = 0;
+        for &old in &order {
+            start[old] = at;
+            at += per_doc[old];
+        }
+        let mut event_to: Vec<usize> = Vec::with_capacity(self.events.len());
+        for (i, e) in self.events.iter_mut().enumerate() {
+            match start.get_mut(e.doc) {
+                Some(next) => {
+                    event_to.push(*next);
+                    *next += 1;
+                }
+                // No such document: such events go last, as they are.
+                None => event_to.push(at + i),
+            }
+            if let Some(&new) = doc_to.get(e.doc) {
+                e.doc = new;
+            }
+        }
+        if event_to.iter().all(|&to| to < self.events.len()) {
+            permute(&mut self.events, &mut event_to);
+        }
+        permute(&mut self.docs, &mut doc_to);
     }
 
     /// Appends one analysed document and its events.
@@ -762,6 +836,20 @@ fn finish(
             year_suggestion,
         },
         events,
+    }
+}
+
+/// Moves each `items[i]` to `items[to[i]]` (`to` a permutation), by
+/// following its cycles: no second vector of items.
+fn permute<T>(items: &mut [T], to: &mut [usize]) {
+    for i in 0..items.len().min(to.len()) {
+        while let Some(&j) = to.get(i)
+            && j != i
+            && j < items.len()
+        {
+            items.swap(i, j);
+            to.swap(i, j);
+        }
     }
 }
 

@@ -66,6 +66,54 @@ fn documents(harness: &Harness<'_, DatelineApp>) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The documents stream into the window as they are read (moved, not
+/// copied); once the folder is read the window holds exactly what reading
+/// it in one piece gives: documents in path order, events merged.
+#[test]
+fn a_folder_streamed_into_the_window_ends_as_read_whole() {
+    let folder = sample_copy("stream");
+    // More files than one reading run, in subfolders, so that files come
+    // back out of path order.
+    for n in 0..80 {
+        let sub = folder.join(format!("sub{}", n % 3));
+        let _ = std::fs::create_dir_all(&sub);
+        let text = format!(
+            "TEHRAN, March {} (Reuters) - Iranian Foreign Minister Abbas Araqchi met his Russian counterpart in Moscow on Tuesday, the ministry said.\n",
+            1 + n % 28
+        );
+        let _ = std::fs::write(
+            sub.join(format!("{:03}.txt", 80 - n)),
+            text.repeat(1 + n % 5),
+        );
+    }
+    let window = harness(&folder);
+    let whole = dateline::analysis::analyze_folder(
+        &folder,
+        &Options::default(),
+        &dateline::analysis::Progress::default(),
+    )
+    .expect("the folder opens");
+    let shown = window
+        .state()
+        .state
+        .analysis
+        .clone()
+        .expect("an analysis is shown");
+    let summary = |a: &dateline::analysis::Analysis| -> Vec<String> {
+        let docs = a.docs.iter().map(|d| d.doc.path.clone());
+        docs.chain(
+            a.events
+                .iter()
+                .map(|e| format!("{} {} {:?} {:?}", e.id, e.doc, e.date, e.merged_with.ids())),
+        )
+        .collect()
+    };
+    assert_eq!(shown.docs.len(), 85);
+    assert!(shown.events.iter().any(|e| !e.merged_with.is_empty()));
+    assert_eq!(summary(&shown), summary(&whole));
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
 #[test]
 fn a_folder_read_before_reopens_from_its_cache() {
     let folder = sample_copy("cache");

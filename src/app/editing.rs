@@ -92,6 +92,7 @@ pub(super) fn read_corrections(base: Arc<Analysis>, options: &Options) -> Read {
     };
     Read {
         base,
+        merges: None,
         corrected,
         corrections: loaded.corrections,
         sidecar,

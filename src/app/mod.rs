@@ -252,10 +252,16 @@ impl AppState {
 
     /// Shows a folder just read; when its partial results were on screen,
     /// keeps the view the user moved to and the selection.
-    fn finish_open(&mut self, read: Read, partial_shown: bool) {
+    fn finish_open(&mut self, mut read: Read, partial_shown: bool) {
         let selected = partial_shown.then(|| self.selected_id()).flatten();
         let moved = partial_shown && self.fitted != Some(self.view);
         let view = self.view;
+        if let Some(groups) = read.merges.take() {
+            // The analysis on screen is `read.base` itself: let go of it, so
+            // that the merges are set in place rather than on a copy.
+            self.analysis = None;
+            Arc::make_mut(&mut read.base).set_merges(&groups);
+        }
         self.base = Some(Arc::clone(&read.base));
         self.corrections = read.corrections;
         self.sidecar = Some(read.sidecar);

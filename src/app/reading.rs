@@ -2,13 +2,18 @@
 //! results, corrections, writing the next cache) and watching the folder
 //! for changes while it is open.
 //!
-//! A fresh open shows partial results as they stream in; a re-read after a
-//! change on disk (a *refresh*) keeps showing the current analysis until the
-//! new one is complete, then swaps it in keeping the view, the selection
-//! and the undo history.
+//! A fresh open shows partial results as they stream in: the documents are
+//! moved to the window, which assembles the folder (path order) and lends
+//! it back to the job to be merged, corrected and cached, so that a
+//! folder's events are never held twice. A re-read after a change on disk
+//! (a *refresh*) keeps showing the current analysis until the new one is
+//! complete, then swaps it in keeping the view, the selection and the undo
+//! history.
 
 use super::{AppState, editing};
-use crate::analysis::{AnalysedDoc, Analysis, Options, Progress, ReadHooks, read_folder};
+use crate::analysis::{
+    AnalysedDoc, Analysis, HandedFile, Options, Problem, Progress, ReadHooks, read_folder,
+};
 use crate::cache::CacheFile;
 use crate::corrections::Corrections;
 use crate::corrections::sidecar::Sidecar;
@@ -24,16 +29,39 @@ const SETTLE: Duration = Duration::from_millis(400);
 /// Least time between two re-indexings of a streaming analysis.
 const REINDEX_EVERY: Duration = Duration::from_millis(250);
 
+/// How long the window waits for the job to let go of the folder it lent
+/// it (the job writes the cache meanwhile) before merging on a copy.
+const LEND_WAIT: Duration = Duration::from_secs(10);
+
+/// What the reading job streams to the window during a fresh open.
+enum Streamed {
+    /// Files just read, each with its index in path order; their documents
+    /// are moved here, not copied.
+    Files(Vec<HandedFile>),
+    /// Every file is read; the folder's own problems. The job now waits for
+    /// the folder assembled here.
+    AllRead(Vec<Problem>),
+}
+
 /// A folder being read in the background.
 pub(super) struct Job {
     pub(super) folder: PathBuf,
     pub(super) progress: Arc<Progress>,
     result: Receiver<Result<Read, String>>,
-    partial: Receiver<Vec<AnalysedDoc>>,
+    partial: Receiver<Streamed>,
+    /// Where the folder assembled from the streamed documents goes back to
+    /// the job.
+    assembled: Sender<Arc<Analysis>>,
     /// A re-read of the folder shown (after a change on disk).
     refresh: bool,
-    /// Partial documents received and not yet shown.
-    waiting: Vec<AnalysedDoc>,
+    /// Partial documents received and not yet shown, by file.
+    waiting: Vec<HandedFile>,
+    /// The file (index in path order) of each document shown, in the order
+    /// they were shown.
+    file_of_doc: Vec<usize>,
+    /// The finished read, waiting for the job to let go of the analysis
+    /// (since when), so that its merges are set in place.
+    finished: Option<(Read, Instant)>,
     /// When the streaming analysis was last re-indexed, and how long it took.
     last_index: Option<(Instant, Duration)>,
     /// Partial results are on screen.
@@ -44,6 +72,9 @@ pub(super) struct Job {
 pub struct Read {
     /// The analysis as the machine made it.
     pub base: Arc<Analysis>,
+    /// Merge groups to set on `base` (see [`Analysis::set_merges`]) once
+    /// the window holds it alone; `None` when it is merged already.
+    pub merges: Option<Vec<Vec<usize>>>,
     /// The same with the sidecar's corrections applied (`None`: there are none).
     pub corrected: Option<Analysis>,
     /// The corrections.
@@ -188,6 +219,7 @@ impl AppState {
         let progress = Arc::new(Progress::default());
         let (tx, rx) = channel();
         let (partial_tx, partial_rx) = channel();
+        let (assembled_tx, assembled_rx) = channel();
         let options = self.options.clone();
         let use_cache = self.use_cache;
         let job_progress = Arc::clone(&progress);
@@ -201,7 +233,7 @@ impl AppState {
                     &options,
                     &job_progress,
                     use_cache,
-                    (!refresh).then_some(&partial_tx),
+                    (!refresh).then_some((&partial_tx, &assembled_rx)),
                     &tx,
                 );
                 if let Some(wake) = waker {
@@ -221,8 +253,11 @@ impl AppState {
             progress,
             result: rx,
             partial: partial_rx,
+            assembled: assembled_tx,
             refresh,
             waiting: Vec::new(),
+            file_of_doc: Vec::new(),
+            finished: None,
             last_index: None,
             shown_partial: false,
         });
@@ -242,28 +277,64 @@ impl AppState {
         let Some(job) = &mut self.job else {
             return changed;
         };
-        job.waiting.extend(job.partial.try_iter().flatten());
-        match job.result.try_recv() {
-            Ok(result) => {
+        let mut all_read = None;
+        for streamed in job.partial.try_iter() {
+            match streamed {
+                Streamed::Files(files) => job.waiting.extend(files),
+                Streamed::AllRead(problems) => all_read = Some(problems),
+            }
+        }
+        if let Some(problems) = all_read {
+            self.assemble(problems);
+            return true;
+        }
+        if job.finished.is_none() {
+            match job.result.try_recv() {
+                Ok(Ok(read)) if read.merges.is_some() => {
+                    job.finished = Some((read, Instant::now()));
+                }
+                Ok(result) => {
+                    let Some(job) = self.job.take() else {
+                        return changed;
+                    };
+                    match result {
+                        Ok(read) if job.refresh => self.finish_refresh(read),
+                        Ok(read) => self.finish_open(read, job.shown_partial),
+                        Err(err) => self.status = Some(err),
+                    }
+                    if self.watch.is_none() {
+                        self.start_watching();
+                    }
+                    return true;
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.job = None;
+                    self.status = Some("reading the folder stopped unexpectedly".to_owned());
+                    return true;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            }
+        }
+        if let Some((read, since)) = &job.finished {
+            // Held by the job (writing the cache) and by this window only.
+            let ours = self
+                .analysis
+                .as_ref()
+                .is_some_and(|a| Arc::ptr_eq(a, &read.base));
+            let free = Arc::strong_count(&read.base) <= 1 + usize::from(ours);
+            if free || since.elapsed() >= LEND_WAIT {
                 let Some(job) = self.job.take() else {
                     return changed;
                 };
-                match result {
-                    Ok(read) if job.refresh => self.finish_refresh(read),
-                    Ok(read) => self.finish_open(read, job.shown_partial),
-                    Err(err) => self.status = Some(err),
+                if let Some((read, _)) = job.finished {
+                    self.finish_open(read, job.shown_partial);
                 }
                 if self.watch.is_none() {
                     self.start_watching();
                 }
                 return true;
             }
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.job = None;
-                self.status = Some("reading the folder stopped unexpectedly".to_owned());
-                return true;
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            return changed;
         }
         // Show partial results, but re-index no more often than it costs.
         let due = job
@@ -271,16 +342,54 @@ impl AppState {
             .is_none_or(|(at, took)| at.elapsed() >= REINDEX_EVERY.max(took.saturating_mul(2)));
         if !job.refresh && !job.waiting.is_empty() && due {
             let started = Instant::now();
-            let docs = std::mem::take(&mut job.waiting);
-            let fresh = !job.shown_partial;
-            job.shown_partial = true;
-            self.show_partial(docs, fresh);
+            self.show_waiting();
             if let Some(job) = &mut self.job {
                 job.last_index = Some((started, started.elapsed()));
             }
             changed = true;
         }
         changed
+    }
+
+    /// Shows the streamed documents not yet shown.
+    fn show_waiting(&mut self) {
+        let Some(job) = &mut self.job else {
+            return;
+        };
+        let files = std::mem::take(&mut job.waiting);
+        let mut docs = Vec::new();
+        for (file, file_docs) in files {
+            job.file_of_doc
+                .extend(std::iter::repeat_n(file, file_docs.len()));
+            docs.extend(file_docs);
+        }
+        let fresh = !job.shown_partial;
+        job.shown_partial = true;
+        self.show_partial(docs, fresh);
+    }
+
+    /// Every file is read: puts the documents shown in path order and lends
+    /// the folder to the job to be merged, corrected and cached.
+    fn assemble(&mut self, problems: Vec<Problem>) {
+        self.show_waiting();
+        let selected = self.selected_id();
+        let Some(job) = &mut self.job else {
+            return;
+        };
+        let Some(analysis) = &mut self.analysis else {
+            return;
+        };
+        // This window holds the only reference: no copy is made.
+        let folder = Arc::make_mut(analysis);
+        folder.problems = problems;
+        folder.put_in_path_order(&job.file_of_doc);
+        job.file_of_doc = Vec::new();
+        let lent = Arc::clone(analysis);
+        // The job is gone when another folder replaced this one.
+        let _ = job.assembled.send(lent);
+        self.reindex();
+        self.apply_filter();
+        self.reselect(selected.as_deref());
     }
 
     /// Adds streamed documents to the analysis shown.
@@ -452,13 +561,14 @@ fn read_job(
     options: &Options,
     progress: &Progress,
     use_cache: bool,
-    partial: Option<&Sender<Vec<AnalysedDoc>>>,
+    partial: Option<(&Sender<Streamed>, &Receiver<Arc<Analysis>>)>,
     result: &Sender<Result<Read, String>>,
 ) {
     let cache_file = use_cache.then(|| CacheFile::of(folder));
-    let send_partial = |docs: Vec<AnalysedDoc>| {
-        if let Some(tx) = partial {
-            let _ = tx.send(docs);
+    let stream = partial.map(|(tx, _)| tx);
+    let send_partial = |files: Vec<HandedFile>| {
+        if let Some(tx) = stream {
+            let _ = tx.send(Streamed::Files(files));
         }
     };
     let hooks = ReadHooks {
@@ -478,9 +588,22 @@ fn read_job(
     if progress.cancel.load(std::sync::atomic::Ordering::Relaxed) {
         return;
     }
-    let base = Arc::new(read.analysis);
     let files = read.records.len();
+    let (base, merges) = match partial {
+        // The documents went to the window: it assembles the folder and
+        // lends it back; the merges are set there, in place.
+        Some((tx, assembled)) => {
+            let _ = tx.send(Streamed::AllRead(read.analysis.problems));
+            let Ok(base) = assembled.recv() else {
+                return;
+            };
+            let merges = base.merge_groups();
+            (base, Some(merges))
+        }
+        None => (Arc::new(read.analysis), None),
+    };
     let mut handed = editing::read_corrections(Arc::clone(&base), options);
+    handed.merges = merges;
     handed.reused = (read.reused, files);
     // The receiver is gone when another folder replaced this one.
     let _ = result.send(Ok(handed));

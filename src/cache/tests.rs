@@ -172,31 +172,54 @@ fn a_damaged_or_foreign_cache_is_ignored() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A folder assembled from the documents handed over during the read
+/// (pushed in the order they came, in reverse here, then put in path order
+/// and merged, as the window does) is the folder read in one piece.
 #[test]
-fn partial_results_cover_every_document_once() {
+fn handed_over_documents_assemble_into_the_folder_read_whole() {
     let dir = folder("partial");
     let options = Options::default();
-    let seen = std::sync::Mutex::new(Vec::new());
-    let partial = |docs: Vec<crate::analysis::AnalysedDoc>| {
-        if let Ok(mut seen) = seen.lock() {
-            seen.extend(docs.into_iter().map(|d| d.doc.doc.path));
+    let handed = std::sync::Mutex::new(Vec::new());
+    let partial = |files: Vec<crate::analysis::HandedFile>| {
+        if let Ok(mut handed) = handed.lock() {
+            handed.extend(files);
         }
     };
     let hooks = ReadHooks {
         partial: Some(&partial),
         ..ReadHooks::default()
     };
-    let read = read_folder(&dir, &options, &Progress::default(), &hooks).expect("opens");
-    let mut seen = seen.into_inner().unwrap_or_default();
-    seen.sort();
-    let mut all: Vec<String> = read
-        .analysis
-        .docs
-        .iter()
-        .map(|d| d.doc.path.clone())
-        .collect();
-    all.sort();
-    assert_eq!(seen, all);
+    let read_handing = read_folder(&dir, &options, &Progress::default(), &hooks).expect("opens");
+    // Moved, not copied: the read itself keeps none of them.
+    assert!(read_handing.analysis.docs.is_empty());
+    assert!(read_handing.analysis.events.is_empty());
+    let mut files = handed.into_inner().unwrap_or_default();
+    files.reverse();
+    let mut assembled = Analysis {
+        root: dir.clone(),
+        ..Analysis::default()
+    };
+    let mut file_of_doc = Vec::new();
+    for (file, docs) in files {
+        file_of_doc.extend(std::iter::repeat_n(file, docs.len()));
+        for doc in docs {
+            assembled.push(doc);
+        }
+    }
+    assembled.put_in_path_order(&file_of_doc);
+    let groups = assembled.merge_groups();
+    assembled.set_merges(&groups);
+    let whole = read(&dir, &options, None);
+    assert!(whole.analysis.docs.len() >= 7);
+    assert!(
+        whole
+            .analysis
+            .events
+            .iter()
+            .any(|e| !e.merged_with.is_empty())
+    );
+    assert_eq!(summary(&assembled), summary(&whole.analysis));
+    assert_eq!(read_handing.records.len(), whole.records.len());
     let _ = std::fs::remove_dir_all(&dir);
 }
 
