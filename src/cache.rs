@@ -35,7 +35,7 @@ pub const ENGINE: &str = env!("DATELINE_ENGINE");
 /// First bytes of a cache file.
 const MAGIC: &[u8; 16] = b"dateline-cache\n\0";
 /// Layout of the header and payload; bump on any change to them.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// Magic, format, payload length, payload hash.
 const HEADER: usize = 16 + 4 + 8 + 8;
 
@@ -142,11 +142,27 @@ impl FolderCache {
     }
 }
 
-#[derive(Serialize)]
+/// What a cache file holds, borrowed from the analysis: written as a head
+/// (engine, options, number of files) and then one record per file, each
+/// prefixed with its length, so that a load decodes a file at a time from
+/// the disk instead of reading half a gigabyte into memory first.
 struct PayloadOut<'a> {
+    head: HeadOut<'a>,
+    files: Vec<(&'a str, FileOut<'a>)>,
+}
+
+#[derive(Serialize)]
+struct HeadOut<'a> {
     engine: &'a str,
     current_year: Option<i32>,
-    files: Vec<(&'a str, FileOut<'a>)>,
+    files: u64,
+}
+
+#[derive(Deserialize)]
+struct HeadIn {
+    engine: String,
+    current_year: Option<i32>,
+    files: u64,
 }
 
 #[derive(Serialize)]
@@ -160,13 +176,6 @@ struct FileOut<'a> {
 struct DocOut<'a> {
     doc: &'a DocAnalysis,
     events: &'a [Event],
-}
-
-#[derive(Deserialize)]
-struct PayloadIn {
-    engine: String,
-    current_year: Option<i32>,
-    files: Vec<(String, CachedFile)>,
 }
 
 /// The two places a folder's cache can be.
@@ -202,12 +211,7 @@ impl CacheFile {
             (None, Some(_)) => &self.fallback,
             (None, None) => return None,
         };
-        let bytes = std::fs::read(path).ok()?;
-        let payload = decode(&bytes)?;
-        if payload.engine != ENGINE || payload.current_year != options.current_year {
-            return None;
-        }
-        let mut files = payload.files;
+        let mut files = read_cache(path, options)?;
         for (_, file) in &mut files {
             for doc in &mut file.docs {
                 doc.doc.chars = crate::text::CharMap::new(&doc.doc.doc.text);
@@ -281,8 +285,11 @@ fn payload_of<'a>(
         }
     }
     PayloadOut {
-        engine: ENGINE,
-        current_year: options.current_year,
+        head: HeadOut {
+            engine: ENGINE,
+            current_year: options.current_year,
+            files: files.len() as u64,
+        },
         files,
     }
 }
@@ -298,7 +305,15 @@ fn write_cache(file: &mut std::fs::File, payload: &PayloadOut<'_>) -> std::io::R
         inner: std::io::BufWriter::with_capacity(1 << 20, &mut *file),
         hasher: StreamHash::new(),
     };
-    postcard::to_io(payload, &mut out).map_err(std::io::Error::other)?;
+    let mut record = |bytes: Vec<u8>| {
+        out.write_all(&(bytes.len() as u64).to_le_bytes())?;
+        out.write_all(&bytes)
+    };
+    record(postcard::to_allocvec(&payload.head).map_err(std::io::Error::other)?)?;
+    // One file at a time: only one file's record is ever held as bytes.
+    for file in &payload.files {
+        record(postcard::to_allocvec(file).map_err(std::io::Error::other)?)?;
+    }
     out.inner.flush()?;
     let (len, hash) = (out.hasher.len, out.hasher.finish());
     drop(out);
@@ -334,29 +349,61 @@ impl<W: std::io::Write> std::io::Write for Hashing<W> {
     }
 }
 
-/// The payload of a cache file, if the file is whole and of this format.
-fn decode(bytes: &[u8]) -> Option<PayloadIn> {
+/// The files of the cache file at `path`, if it is whole, of this format,
+/// and written by this engine with these options. Read a record at a time
+/// through a hashing reader; the hash of the whole is checked at the end,
+/// and a torn or damaged file gives nothing.
+fn read_cache(path: &Path, options: &Options) -> Option<Vec<(String, CachedFile)>> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).ok()?;
+    let size = file.metadata().ok()?.len();
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+    let mut header = [0u8; HEADER];
+    reader.read_exact(&mut header).ok()?;
     let word = |at: usize| -> Option<u64> {
-        let slice: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
+        let slice: [u8; 8] = header.get(at..at + 8)?.try_into().ok()?;
         Some(u64::from_le_bytes(slice))
     };
-    if bytes.get(..16)? != MAGIC {
+    if header.get(..16)? != MAGIC {
         return None;
     }
-    let format: [u8; 4] = bytes.get(16..20)?.try_into().ok()?;
+    let format: [u8; 4] = header.get(16..20)?.try_into().ok()?;
     if u32::from_le_bytes(format) != FORMAT {
         return None;
     }
-    let len = usize::try_from(word(20)?).ok()?;
-    let hash = word(28)?;
-    let payload = bytes.get(HEADER..)?;
-    // A torn or damaged file is caught here, before any parsing.
-    let mut hasher = StreamHash::new();
-    hasher.update(payload);
-    if payload.len() != len || hasher.finish() != hash {
+    let (len, hash) = (word(20)?, word(28)?);
+    if size.checked_sub(HEADER as u64) != Some(len) {
         return None;
     }
-    postcard::from_bytes(payload).ok()
+    let mut hasher = StreamHash::new();
+    let mut buf = Vec::new();
+    // The next record: its length (never past the end of the file), then
+    // its bytes, both hashed.
+    let mut next = |buf: &mut Vec<u8>| -> Option<()> {
+        let mut prefix = [0u8; 8];
+        reader.read_exact(&mut prefix).ok()?;
+        hasher.update(&prefix);
+        let n = u64::from_le_bytes(prefix);
+        if n > len.saturating_sub(hasher.len) {
+            return None;
+        }
+        buf.resize(usize::try_from(n).ok()?, 0);
+        reader.read_exact(buf).ok()?;
+        hasher.update(buf);
+        Some(())
+    };
+    next(&mut buf)?;
+    let head: HeadIn = postcard::from_bytes(&buf).ok()?;
+    if head.engine != ENGINE || head.current_year != options.current_year {
+        return None;
+    }
+    let mut files = Vec::new();
+    for _ in 0..head.files {
+        next(&mut buf)?;
+        files.push(postcard::from_bytes(&buf).ok()?);
+    }
+    drop(next);
+    (hasher.len == len && hasher.finish() == hash).then_some(files)
 }
 
 /// The one `&'static str` for each name read back (rule names, TIMEX3
