@@ -402,7 +402,6 @@ fn read_cache(path: &Path, options: &Options) -> Option<Vec<(String, CachedFile)
         next(&mut buf)?;
         files.push(postcard::from_bytes(&buf).ok()?);
     }
-    drop(next);
     (hasher.len == len && hasher.finish() == hash).then_some(files)
 }
 
