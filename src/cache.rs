@@ -111,25 +111,45 @@ pub struct FileRecord {
     pub hash: u64,
 }
 
-/// The cached files of a folder, taken one by one as the folder is read.
-#[derive(Debug, Default)]
+/// The cached files of a folder, taken one by one as the folder is read:
+/// each file's record is decoded from the cache file when it is taken (by
+/// the reading threads, in parallel), so the cache is never held decoded
+/// whole beside the folder being built from it.
+#[derive(Debug)]
 pub struct FolderCache {
-    files: Mutex<HashMap<String, CachedFile>>,
+    /// The cache file, checked whole when loaded, then read a record at a
+    /// time (a cache written meanwhile replaces the file, not its bytes).
+    file: Mutex<std::fs::File>,
+    /// Where each file's record is (offset, length), by relative path.
+    index: Mutex<HashMap<String, (u64, usize)>>,
 }
 
 impl FolderCache {
     /// Takes the entry of the file at `rel` (each entry is used once).
     pub fn take(&self, rel: &str) -> Option<CachedFile> {
-        self.files
+        use std::io::{Read as _, Seek as _, SeekFrom};
+        let (offset, len) = self
+            .index
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .remove(rel)
+            .remove(rel)?;
+        let mut bytes = vec![0; len];
+        {
+            let mut file = self.file.lock().unwrap_or_else(PoisonError::into_inner);
+            file.seek(SeekFrom::Start(offset)).ok()?;
+            file.read_exact(&mut bytes).ok()?;
+        }
+        let (_, mut cached): (String, CachedFile) = postcard::from_bytes(&bytes).ok()?;
+        for doc in &mut cached.docs {
+            doc.doc.chars = crate::text::CharMap::new(&doc.doc.doc.text);
+        }
+        Some(cached)
     }
 
     /// Number of files held.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.files
+        self.index
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .len()
@@ -211,14 +231,10 @@ impl CacheFile {
             (None, Some(_)) => &self.fallback,
             (None, None) => return None,
         };
-        let mut files = read_cache(path, options)?;
-        for (_, file) in &mut files {
-            for doc in &mut file.docs {
-                doc.doc.chars = crate::text::CharMap::new(&doc.doc.doc.text);
-            }
-        }
+        let (file, index) = read_cache(path, options)?;
         Some(FolderCache {
-            files: Mutex::new(files.into_iter().collect()),
+            file: Mutex::new(file),
+            index: Mutex::new(index),
         })
     }
 
@@ -349,15 +365,19 @@ impl<W: std::io::Write> std::io::Write for Hashing<W> {
     }
 }
 
-/// The files of the cache file at `path`, if it is whole, of this format,
-/// and written by this engine with these options. Read a record at a time
-/// through a hashing reader; the hash of the whole is checked at the end,
-/// and a torn or damaged file gives nothing.
-fn read_cache(path: &Path, options: &Options) -> Option<Vec<(String, CachedFile)>> {
+/// The cache file at `path` and where each file's record is in it, if the
+/// file is whole, of this format, and written by this engine with these
+/// options. Read once a record at a time through a hashing reader (the hash
+/// of the whole is checked at the end: a torn or damaged file gives
+/// nothing); only each record's file name is decoded here.
+fn read_cache(
+    path: &Path,
+    options: &Options,
+) -> Option<(std::fs::File, HashMap<String, (u64, usize)>)> {
     use std::io::Read as _;
     let file = std::fs::File::open(path).ok()?;
     let size = file.metadata().ok()?.len();
-    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, file.try_clone().ok()?);
     let mut header = [0u8; HEADER];
     reader.read_exact(&mut header).ok()?;
     let word = |at: usize| -> Option<u64> {
@@ -378,8 +398,8 @@ fn read_cache(path: &Path, options: &Options) -> Option<Vec<(String, CachedFile)
     let mut hasher = StreamHash::new();
     let mut buf = Vec::new();
     // The next record: its length (never past the end of the file), then
-    // its bytes, both hashed.
-    let mut next = |buf: &mut Vec<u8>| -> Option<()> {
+    // its bytes, both hashed. Gives where the record starts in the file.
+    let mut next = |buf: &mut Vec<u8>| -> Option<u64> {
         let mut prefix = [0u8; 8];
         reader.read_exact(&mut prefix).ok()?;
         hasher.update(&prefix);
@@ -387,22 +407,24 @@ fn read_cache(path: &Path, options: &Options) -> Option<Vec<(String, CachedFile)
         if n > len.saturating_sub(hasher.len) {
             return None;
         }
+        let at = HEADER as u64 + hasher.len;
         buf.resize(usize::try_from(n).ok()?, 0);
         reader.read_exact(buf).ok()?;
         hasher.update(buf);
-        Some(())
+        Some(at)
     };
     next(&mut buf)?;
     let head: HeadIn = postcard::from_bytes(&buf).ok()?;
     if head.engine != ENGINE || head.current_year != options.current_year {
         return None;
     }
-    let mut files = Vec::new();
+    let mut index = HashMap::new();
     for _ in 0..head.files {
-        next(&mut buf)?;
-        files.push(postcard::from_bytes(&buf).ok()?);
+        let at = next(&mut buf)?;
+        let (name, _): (String, _) = postcard::take_from_bytes(&buf).ok()?;
+        index.insert(name, (at, buf.len()));
     }
-    (hasher.len == len && hasher.finish() == hash).then_some(files)
+    (hasher.len == len && hasher.finish() == hash).then_some((file, index))
 }
 
 /// The one `&'static str` for each name read back (rule names, TIMEX3
