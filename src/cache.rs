@@ -231,11 +231,7 @@ impl CacheFile {
             (None, Some(_)) => &self.fallback,
             (None, None) => return None,
         };
-        let (file, index) = read_cache(path, options)?;
-        Some(FolderCache {
-            file: Mutex::new(file),
-            index: Mutex::new(index),
-        })
+        read_cache(path, options)
     }
 
     /// Writes the cache of `analysis` (its files as `records` says they
@@ -365,15 +361,12 @@ impl<W: std::io::Write> std::io::Write for Hashing<W> {
     }
 }
 
-/// The cache file at `path` and where each file's record is in it, if the
+/// The cache file at `path`, with where each file's record is in it, if the
 /// file is whole, of this format, and written by this engine with these
 /// options. Read once a record at a time through a hashing reader (the hash
 /// of the whole is checked at the end: a torn or damaged file gives
 /// nothing); only each record's file name is decoded here.
-fn read_cache(
-    path: &Path,
-    options: &Options,
-) -> Option<(std::fs::File, HashMap<String, (u64, usize)>)> {
+fn read_cache(path: &Path, options: &Options) -> Option<FolderCache> {
     use std::io::Read as _;
     let file = std::fs::File::open(path).ok()?;
     let size = file.metadata().ok()?.len();
@@ -424,7 +417,10 @@ fn read_cache(
         let (name, _): (String, _) = postcard::take_from_bytes(&buf).ok()?;
         index.insert(name, (at, buf.len()));
     }
-    (hasher.len == len && hasher.finish() == hash).then_some((file, index))
+    (hasher.len == len && hasher.finish() == hash).then(|| FolderCache {
+        file: Mutex::new(file),
+        index: Mutex::new(index),
+    })
 }
 
 /// The one `&'static str` for each name read back (rule names, TIMEX3
