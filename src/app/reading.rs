@@ -356,6 +356,10 @@ impl AppState {
         let Some(job) = &mut self.job else {
             return;
         };
+        // Nothing new to show (a first, empty batch still replaces the old folder).
+        if job.waiting.is_empty() && job.shown_partial {
+            return;
+        }
         let files = std::mem::take(&mut job.waiting);
         let mut docs = Vec::new();
         for (file, file_docs) in files {
