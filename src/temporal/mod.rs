@@ -299,6 +299,9 @@ impl Tagger {
         let quarterly = self.quarterly.is_match(text);
         // The last date mentioned, for "that day", "two years later"…
         let mut reference: Option<((NaiveDate, NaiveDate), String)> = None;
+        // The last quarter named ("third-quarter profit"): the one a
+        // report's "the quarter" and "a year ago" are about.
+        let mut named_quarter: Option<(i64, u32)> = None;
         scan.candidates
             .iter()
             .filter_map(|c| {
@@ -320,7 +323,7 @@ impl Tagger {
                 } else {
                     Tense::Present
                 };
-                let resolved = match (&c.spec, &reference) {
+                let mut resolved = match (&c.spec, &reference) {
                     (Spec::Anaphoric { unit, shift, .. }, Some((range, value)))
                         if !(quarterly && *unit == Unit::Year && *shift == Some(-1.0)) =>
                     {
@@ -346,6 +349,29 @@ impl Tagger {
                     }
                     _ => resolve(&c.spec, anchor, tense, quarterly)?,
                 };
+                match (
+                    &c.spec,
+                    reporting_years_back(&c.spec, quarterly),
+                    named_quarter,
+                ) {
+                    (_, Some(back), Some((year, quarter))) => {
+                        resolved.value = format!("{:04}-Q{quarter}", year - back);
+                    }
+                    (Spec::Quarter { .. } | Spec::QuarterOfRelativeYear { .. }, _, _) => {
+                        // A report's own quarter is the first one named
+                        // of the year before its date (not a past one
+                        // recalled, nor a forecast).
+                        let recent = |(y, q): (i64, u32)| {
+                            anchor.is_none_or(|a| {
+                                let at = i64::from(a.year()) * 4 + i64::from((a.month() - 1) / 3);
+                                (at - 4..=at).contains(&(y * 4 + i64::from(q) - 1))
+                            })
+                        };
+                        named_quarter = named_quarter
+                            .or_else(|| quarter_of(&resolved.value).filter(|&n| recent(n)));
+                    }
+                    _ => {}
+                }
                 let range = range_of_value(&resolved.value).map(|r| narrow(r, resolved.modifier));
                 if matches!(resolved.kind, TimexType::Date | TimexType::Time) {
                     if let Some(r) = range {
@@ -705,6 +731,35 @@ struct Resolved {
     value: String,
     modifier: Option<&'static str>,
     needs_anchor: bool,
+}
+
+/// How many years back a financial report's own quarter an expression
+/// points ("the quarter": 0; "a year ago", "the year-earlier period": 1),
+/// when it is one.
+fn reporting_years_back(spec: &Spec, quarterly: bool) -> Option<i64> {
+    let one = |n: f64| (n - 1.0).abs() < f64::EPSILON;
+    match *spec {
+        Spec::LastQuarter { years_back } => Some(years_back),
+        Spec::Ago {
+            unit: Unit::Year,
+            count: Some(n),
+            modifier: None,
+        } if quarterly && one(n) => Some(1),
+        Spec::Anaphoric {
+            unit: Unit::Year,
+            shift: Some(n),
+            modifier: None,
+            ..
+        } if quarterly && one(-n) => Some(1),
+        _ => None,
+    }
+}
+
+/// Year and quarter of a `YYYY-Qn` value.
+fn quarter_of(value: &str) -> Option<(i64, u32)> {
+    let (year, quarter) = value.split_once("-Q")?;
+    let quarter: u32 = quarter.parse().ok()?;
+    (year.len() == 4 && (1..=4).contains(&quarter)).then_some((year.parse().ok()?, quarter))
 }
 
 fn date(value: String, modifier: Option<&'static str>, needs_anchor: bool) -> Resolved {

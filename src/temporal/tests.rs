@@ -808,3 +808,28 @@ fn anaphoric_dates_count_from_the_last_date_mentioned() {
         &[("The following year", "2021")],
     );
 }
+
+/// A financial report's "the quarter" and "a year ago" are about the first
+/// quarter it names from the year before its date, else about the last
+/// quarter completed; a quarter recalled from long ago does not count.
+#[test]
+fn a_report_quarter_is_the_first_recent_one_named() {
+    check(
+        "Acme said second-quarter profit rose 12%. Revenue for the quarter rose 8% from a year ago.",
+        Some("1989-10-20"),
+        &[
+            ("second-quarter", "1989-Q2"),
+            ("the quarter", "1989-Q2"),
+            ("a year ago", "1988-Q2"),
+        ],
+    );
+    check(
+        "Unlike the third quarter of 1984, profit for the quarter rose from a year ago.",
+        Some("1989-10-20"),
+        &[
+            ("the third quarter of 1984", "1984-Q3"),
+            ("the quarter", "1989-Q3"),
+            ("a year ago", "1988-Q3"),
+        ],
+    );
+}
