@@ -114,6 +114,57 @@ fn a_folder_streamed_into_the_window_ends_as_read_whole() {
     let _ = std::fs::remove_dir_all(&folder);
 }
 
+/// A folder opened while another is still being read (or lent back to
+/// the reading job) replaces it: nothing of the first is left.
+#[test]
+fn a_folder_opened_during_a_read_replaces_it() {
+    let first = sample_copy("first");
+    for n in 0..150 {
+        let text = format!(
+            "MOSCOW, May {} (Reuters) - Russia and Iran signed a trade deal on Monday, officials said.\n",
+            1 + n % 28
+        );
+        let _ = std::fs::write(first.join(format!("extra{n:03}.txt")), text.repeat(20));
+    }
+    let second = sample_copy("second");
+    let folder = first.clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            DatelineApp::new(cc, Some(folder.clone()), Options::default(), None)
+        });
+    // Whatever stage the first read is at after a few frames.
+    harness.run_steps(3);
+    harness
+        .state_mut()
+        .state
+        .apply(Command::OpenFolder(second.clone()));
+    let settled = settle(&mut harness, |h| {
+        h.state().state.loading().is_none() && h.state().state.analysis.is_some()
+    });
+    assert!(settled, "{:?}", harness.state().state.status);
+    let mut shown = documents(&harness);
+    shown.sort();
+    let whole = dateline::analysis::analyze_folder(
+        &second,
+        &Options::default(),
+        &dateline::analysis::Progress::default(),
+    )
+    .expect("the folder opens");
+    let mut expected: Vec<String> = whole.docs.iter().map(|d| d.doc.path.clone()).collect();
+    expected.sort();
+    assert_eq!(shown, expected);
+    let events = harness
+        .state()
+        .state
+        .analysis
+        .as_ref()
+        .map(|a| a.events.len());
+    assert_eq!(events, Some(whole.events.len()));
+    let _ = std::fs::remove_dir_all(&first);
+    let _ = std::fs::remove_dir_all(&second);
+}
+
 #[test]
 fn a_folder_read_before_reopens_from_its_cache() {
     let folder = sample_copy("cache");
