@@ -154,27 +154,26 @@ fn a_folder_opened_during_a_read_replaces_it() {
     let mut expected: Vec<String> = whole.docs.iter().map(|d| d.doc.path.clone()).collect();
     expected.sort();
     assert_eq!(shown, expected);
-    let events = harness
+    let events = event_count(&harness);
+    assert_eq!(events, Some(whole.events.len()));
+    let _ = std::fs::remove_dir_all(&first);
+    let _ = std::fs::remove_dir_all(&second);
+}
+
+fn event_count(harness: &Harness<'_, DatelineApp>) -> Option<usize> {
+    harness
         .state()
         .state
         .analysis
         .as_ref()
-        .map(|a| a.events.len());
-    assert_eq!(events, Some(whole.events.len()));
-    let _ = std::fs::remove_dir_all(&first);
-    let _ = std::fs::remove_dir_all(&second);
+        .map(|a| a.events.len())
 }
 
 #[test]
 fn a_folder_read_before_reopens_from_its_cache() {
     let folder = sample_copy("cache");
     let first = harness(&folder);
-    let events = first
-        .state()
-        .state
-        .analysis
-        .as_ref()
-        .map(|a| a.events.len());
+    let events = event_count(&first);
     assert!(events.unwrap_or(0) > 0);
     drop(first);
     // The cache is written after the folder is shown.
@@ -187,15 +186,7 @@ fn a_folder_read_before_reopens_from_its_cache() {
     let second = harness(&folder);
     let status = second.state().state.status.clone().unwrap_or_default();
     assert!(status.contains("5 of 5 files"), "status: {status}");
-    assert_eq!(
-        second
-            .state()
-            .state
-            .analysis
-            .as_ref()
-            .map(|a| a.events.len()),
-        events
-    );
+    assert_eq!(event_count(&second), events);
     let _ = std::fs::remove_dir_all(&folder);
 }
 
