@@ -386,3 +386,36 @@ fn only_this_document_filters_to_the_selected_events_document() {
     // The document menu names it.
     assert!(harness.query_all_by_label("document").next().is_some());
 }
+
+/// The tray lays out only the undated events in view: a folder with
+/// thousands of them costs a screenful a frame, not thousands of rows.
+#[test]
+fn the_undated_tray_lays_out_only_the_rows_in_view() {
+    let mut harness = harness();
+    let Some(analysis) = harness.state().state.analysis.clone() else {
+        panic!("the sample folder did not load")
+    };
+    let mut many = (*analysis).clone();
+    let undated: Vec<_> = analysis
+        .events
+        .iter()
+        .filter(|e| e.range.is_none())
+        .cloned()
+        .collect();
+    assert!(!undated.is_empty());
+    for n in 0..3000 {
+        let mut event = undated[n % undated.len()].clone();
+        event.id = format!("copy{n}");
+        many.events.push(event);
+    }
+    many.events.sort_by_key(|e| e.doc);
+    let total = many.events.iter().filter(|e| e.range.is_none()).count();
+    harness.state_mut().state.set_analysis(many);
+    harness.run_steps(3);
+    let laid_out = harness.query_all_by_label_contains("undated ·").count();
+    assert!(laid_out > 0, "no undated row shown");
+    assert!(
+        laid_out < 100,
+        "{laid_out} of {total} undated rows laid out"
+    );
+}

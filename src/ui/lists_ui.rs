@@ -119,9 +119,22 @@ pub fn events_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             }
         }
     });
-    let rows = &state.table;
+    event_rows(ui, state, analysis, &state.table, "events", commands);
+}
+
+/// Rows of events (indices into the analysis), virtualised: only the rows in
+/// view are laid out, so a list of a million costs what a screenful does.
+/// Scrolled to the selection when it changes and is among them.
+fn event_rows(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    analysis: &Analysis,
+    rows: &[u32],
+    id: &str,
+    commands: &mut Vec<Command>,
+) {
     let row_height = ui.spacing().interact_size.y;
-    let mut area = egui::ScrollArea::vertical().auto_shrink(false);
+    let mut area = egui::ScrollArea::vertical().id_salt(id).auto_shrink(false);
     if state.reveal_selection
         && let Some(position) = state
             .selected
@@ -159,57 +172,58 @@ pub fn tray_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
         .collect();
     ui.columns(3, |columns| {
         if let [events_col, docs_col, problems_col] = columns {
+            // Each column is virtualised, one line a row: a large folder
+            // has tens of thousands of undated events.
             events_col.strong(format!("Undated events ({})", state.index.undated.len()));
-            egui::ScrollArea::vertical()
-                .id_salt("undated-events")
-                .auto_shrink(false)
-                .show(events_col, |ui| {
-                    for &index in &state.index.undated {
-                        event_row(ui, state, analysis, index as usize, commands);
-                    }
-                });
+            event_rows(
+                events_col,
+                state,
+                analysis,
+                &state.index.undated,
+                "undated-events",
+                commands,
+            );
             docs_col.strong(format!(
                 "Documents without a publication date ({})",
                 undated_docs.len()
             ));
+            let row_height = docs_col.spacing().interact_size.y;
             egui::ScrollArea::vertical()
                 .id_salt("undated-docs")
                 .auto_shrink(false)
-                .show(docs_col, |ui| {
-                    for &(index, doc) in &undated_docs {
-                        let label = ui
-                            .horizontal(|ui| {
-                                if state.base.is_some()
-                                    && ui
-                                        .small_button("Set date…")
-                                        .on_hover_text("Set this document's publication date")
-                                        .clicked()
-                                {
-                                    commands.push(Command::EditPublished(Some(index)));
-                                }
-                                ui.label(&doc.doc.path)
-                            })
-                            .inner;
-                        if let Some(s) = &doc.year_suggestion {
-                            label.on_hover_text(format!("Suggestion: {}", s.explain()));
-                            ui.weak(format!(
-                                "  suggested year: {}",
-                                s.years
-                                    .iter()
-                                    .map(ToString::to_string)
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            ));
-                        }
+                .show_rows(docs_col, row_height, undated_docs.len(), |ui, range| {
+                    for &(index, doc) in undated_docs.get(range).unwrap_or_default() {
+                        ui.horizontal(|ui| {
+                            if state.base.is_some()
+                                && ui
+                                    .small_button("Set date…")
+                                    .on_hover_text("Set this document's publication date")
+                                    .clicked()
+                            {
+                                commands.push(Command::EditPublished(Some(index)));
+                            }
+                            // The path last: it is cut short to fit the row.
+                            let suggestion = doc.year_suggestion.as_ref().map(|s| {
+                                let years: Vec<String> =
+                                    s.years.iter().map(ToString::to_string).collect();
+                                ui.weak(format!("suggested {}", years.join(", ")))
+                                    .on_hover_text(format!("Suggestion: {}", s.explain()))
+                            });
+                            let label = ui.add(egui::Label::new(&doc.doc.path).truncate());
+                            if let (Some(s), Some(_)) = (&doc.year_suggestion, suggestion) {
+                                label.on_hover_text(format!("Suggestion: {}", s.explain()));
+                            }
+                        });
                     }
                 });
             problems_col.strong(format!("Problems ({})", problems.len()));
+            let row_height = problems_col.text_style_height(&egui::TextStyle::Body);
             egui::ScrollArea::vertical()
                 .id_salt("problems")
                 .auto_shrink(false)
-                .show(problems_col, |ui| {
-                    for (path, message) in &problems {
-                        ui.label(format!("{path}: {message}"));
+                .show_rows(problems_col, row_height, problems.len(), |ui, range| {
+                    for (path, message) in problems.get(range).unwrap_or_default() {
+                        ui.add(egui::Label::new(format!("{path}: {message}")).truncate());
                     }
                 });
         }
