@@ -9,7 +9,9 @@ use crate::corpus::{
     Document, Entry, FolderError, Published, PublishedSource, detect_published, list_files,
     load_file, relative_path,
 };
-use crate::events::{EventExtractor, EventKind, Mention, Modality, RawEvent, merge_groups};
+use crate::events::{
+    EventExtractor, EventKind, Mention, Mentions, Modality, RawEvent, merge_groups,
+};
 use crate::store::content_hash;
 use crate::temporal::{Scan, Tagger, Timex, YearSuggestion};
 use crate::text::{CharMap, Repaired, Sentence, repair, split_sentences};
@@ -547,25 +549,7 @@ impl Analysis {
     /// the slow part of [`Analysis::merge_mentions`], on a shared analysis.
     #[must_use]
     pub fn merge_groups(&self) -> Vec<Vec<usize>> {
-        let mentions: Vec<Mention<'_>> = self
-            .events
-            .iter()
-            .map(|e| {
-                let text = self.docs.get(e.doc).map_or("", |d| &*d.doc.text);
-                Mention {
-                    kind: e.kind.as_str(),
-                    date: e.date.as_deref(),
-                    doc: e.doc,
-                    trigger: text.get(e.trigger.0..e.trigger.1).unwrap_or_default(),
-                    actors: &e.actors,
-                    people: &e.people,
-                    place: e.place.as_deref(),
-                    context: text.get(e.trigger.0..e.sentence.1).unwrap_or_default(),
-                    planned: e.modality == Modality::Planned,
-                }
-            })
-            .collect();
-        merge_groups(&mentions)
+        merge_groups(&EventMentions(self))
     }
 
     /// Sets every event's `merged_with` from [`Analysis::merge_groups`].
@@ -836,6 +820,45 @@ fn finish(
             year_suggestion,
         },
         events,
+    }
+}
+
+/// A folder's events as mentions for merging, each made when asked for
+/// (a vector of them would be 150 MB for a million events).
+struct EventMentions<'a>(&'a Analysis);
+
+impl<'a> Mentions<'a> for EventMentions<'a> {
+    fn count(&self) -> usize {
+        self.0.events.len()
+    }
+
+    fn mention(&self, i: usize) -> Mention<'a> {
+        let analysis = self.0;
+        let Some(e) = analysis.events.get(i) else {
+            return Mention {
+                kind: "",
+                date: None,
+                doc: usize::MAX,
+                trigger: "",
+                actors: &[],
+                people: &[],
+                place: None,
+                context: "",
+                planned: false,
+            };
+        };
+        let text = analysis.docs.get(e.doc).map_or("", |d| &*d.doc.text);
+        Mention {
+            kind: e.kind.as_str(),
+            date: e.date.as_deref(),
+            doc: e.doc,
+            trigger: text.get(e.trigger.0..e.trigger.1).unwrap_or_default(),
+            actors: &e.actors,
+            people: &e.people,
+            place: e.place.as_deref(),
+            context: text.get(e.trigger.0..e.sentence.1).unwrap_or_default(),
+            planned: e.modality == Modality::Planned,
+        }
     }
 }
 

@@ -44,6 +44,25 @@ pub struct Mention<'a> {
     pub planned: bool,
 }
 
+/// Mentions by index: a slice of them, or each made when asked for from a
+/// folder's events, so that a million of them are never held at once.
+pub trait Mentions<'a> {
+    /// How many there are.
+    fn count(&self) -> usize;
+    /// The `i`-th (`i < count()`).
+    fn mention(&self, i: usize) -> Mention<'a>;
+}
+
+impl<'a> Mentions<'a> for [Mention<'a>] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn mention(&self, i: usize) -> Mention<'a> {
+        self[i]
+    }
+}
+
 /// How many earlier mentions of its kind in its document a mention is
 /// compared with: keeps a long document linear.
 const WINDOW: usize = 32;
@@ -57,14 +76,14 @@ const CONTEXT_WORDS: usize = 12;
 
 /// Groups of mention indexes that are the same event (only groups of two or more).
 #[must_use]
-pub fn merge_groups(mentions: &[Mention<'_>]) -> Vec<Vec<usize>> {
+pub fn merge_groups<'a, M: Mentions<'a> + ?Sized>(mentions: &M) -> Vec<Vec<usize>> {
     let mut sets = DisjointSets::new(mentions);
     merge_dated_across_documents(mentions, &mut sets);
     merge_within_documents(mentions, &mut sets);
     // Most mentions stand alone: count first, so that only groups of two
     // or more are ever allocated (a folder has a million mentions).
-    let roots: Vec<usize> = (0..mentions.len()).map(|i| sets.find(i)).collect();
-    let mut size = vec![0u32; mentions.len()];
+    let roots: Vec<usize> = (0..mentions.count()).map(|i| sets.find(i)).collect();
+    let mut size = vec![0u32; mentions.count()];
     for &root in &roots {
         size[root] += 1;
     }
@@ -92,10 +111,12 @@ struct DisjointSets<'a> {
 }
 
 impl<'a> DisjointSets<'a> {
-    fn new(mentions: &[Mention<'a>]) -> Self {
+    fn new<M: Mentions<'a> + ?Sized>(mentions: &M) -> Self {
         Self {
-            parent: (0..mentions.len()).collect(),
-            date: mentions.iter().map(|m| m.date).collect(),
+            parent: (0..mentions.count()).collect(),
+            date: (0..mentions.count())
+                .map(|i| mentions.mention(i).date)
+                .collect(),
             more: HashMap::new(),
         }
     }
@@ -144,9 +165,13 @@ impl<'a> DisjointSets<'a> {
 /// Same kind and full date value, sharing an actor or both naming none.
 /// Linear in a bucket, where comparing pairs would be quadratic (a story
 /// told by thousands of articles makes big buckets).
-fn merge_dated_across_documents(mentions: &[Mention<'_>], sets: &mut DisjointSets) {
+fn merge_dated_across_documents<'a, M: Mentions<'a> + ?Sized>(
+    mentions: &M,
+    sets: &mut DisjointSets<'a>,
+) {
     let mut buckets: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate() {
+    for i in 0..mentions.count() {
+        let m = mentions.mention(i);
         if let Some(date) = m.date.filter(|d| !d.contains('X')) {
             buckets.entry((m.kind, date)).or_default().push(i);
         }
@@ -156,7 +181,7 @@ fn merge_dated_across_documents(mentions: &[Mention<'_>], sets: &mut DisjointSet
         let mut first_actorless: Option<usize> = None;
         for &i in members {
             // Statements tie by their speakers (see `same_story`).
-            let m = &mentions[i];
+            let m = mentions.mention(i);
             let statement = m.kind == super::EventKind::Statement.as_str();
             let (people, actors): (&[String], &[&str]) = if statement {
                 (m.people, &[])
@@ -188,39 +213,36 @@ fn merge_dated_across_documents(mentions: &[Mention<'_>], sets: &mut DisjointSet
 /// The same story told twice in one document (see the module comment).
 /// Mentions come in document order (any order works, sorted first): each
 /// document's mentions are taken together, by kind.
-fn merge_within_documents(mentions: &[Mention<'_>], sets: &mut DisjointSets) {
-    let mut order: Vec<usize> = (0..mentions.len()).collect();
-    if !mentions.windows(2).all(|w| w[0].doc <= w[1].doc) {
-        order.sort_by_key(|&i| mentions[i].doc);
+fn merge_within_documents<'a, M: Mentions<'a> + ?Sized>(mentions: &M, sets: &mut DisjointSets<'a>) {
+    let doc = |i: usize| mentions.mention(i).doc;
+    let mut order: Vec<usize> = (0..mentions.count()).collect();
+    if !(1..mentions.count()).all(|i| doc(i - 1) <= doc(i)) {
+        order.sort_by_key(|&i| doc(i));
     }
     let mut rest = order.as_mut_slice();
     while let Some(&first) = rest.first() {
-        let doc = mentions[first].doc;
-        let n = rest.iter().take_while(|&&i| mentions[i].doc == doc).count();
+        let this = doc(first);
+        let n = rest.iter().take_while(|&&i| doc(i) == this).count();
         let (story, next) = rest.split_at_mut(n);
         rest = next;
         if story.len() < 2 {
             continue;
         }
-        story.sort_by_key(|&i| (mentions[i].kind, i));
-        let facts: Vec<(&str, Vec<u64>)> = story
+        story.sort_by_key(|&i| (mentions.mention(i).kind, i));
+        // One document's mentions, made once for all its comparisons.
+        let told: Vec<Mention<'a>> = story.iter().map(|&i| mentions.mention(i)).collect();
+        let facts: Vec<(&str, Vec<u64>)> = told
             .iter()
-            .map(|&i| {
-                (
-                    stem(mentions[i].trigger),
-                    content_words(mentions[i].context),
-                )
-            })
+            .map(|m| (stem(m.trigger), content_words(m.context)))
             .collect();
         for (n, &i) in story.iter().enumerate() {
-            let kind = mentions[i].kind;
+            let kind = told[n].kind;
             for m in (n.saturating_sub(WINDOW)..n).rev() {
-                let j = story[m];
-                if mentions[j].kind != kind {
+                if told[m].kind != kind {
                     break;
                 }
-                if same_story(&mentions[i], &mentions[j], &facts[n], &facts[m]) {
-                    sets.join(i, j);
+                if same_story(&told[n], &told[m], &facts[n], &facts[m]) {
+                    sets.join(i, story[m]);
                 }
             }
         }
@@ -362,6 +384,11 @@ fn content_words(context: &str) -> Vec<u64> {
 
 #[cfg(test)]
 mod tests {
+    /// The groups of a slice of mentions (arrays coerce here).
+    fn merged(mentions: &[Mention<'_>]) -> Vec<Vec<usize>> {
+        merge_groups(mentions)
+    }
+
     use super::{Mention, merge_groups};
 
     #[test]
@@ -396,7 +423,7 @@ mod tests {
             m("visit", Some("XXXX-07-21"), 5, "visit", &iran[..]),
             m("visit", Some("XXXX-07-21"), 6, "visit", &iran[..]),
         ];
-        assert_eq!(merge_groups(&mentions), vec![vec![0, 1], vec![4, 5]]);
+        assert_eq!(merged(&mentions), vec![vec![0, 1], vec![4, 5]]);
     }
 
     #[test]
@@ -461,7 +488,7 @@ mod tests {
             // chain it to 7.
             m(Some("2020-07-25"), "agreed", &both[..], None, strengthen),
         ];
-        let groups = merge_groups(&mentions);
+        let groups = merged(&mentions);
         assert_eq!(groups, vec![vec![0, 1, 2, 7], vec![4, 5]], "{groups:?}");
 
         // Two meetings of one man with two others are two meetings.
@@ -480,9 +507,9 @@ mod tests {
             context: "",
             planned: false,
         };
-        assert!(merge_groups(&[meeting(&a[..]), meeting(&b[..])]).is_empty());
+        assert!(merged(&[meeting(&a[..]), meeting(&b[..])]).is_empty());
         assert_eq!(
-            merge_groups(&[meeting(&a[..]), meeting(&a[..1])]),
+            merged(&[meeting(&a[..]), meeting(&a[..1])]),
             vec![vec![0, 1]]
         );
     }
@@ -502,11 +529,11 @@ mod tests {
             planned,
         };
         assert_eq!(
-            merge_groups(&[m(Some("2021-03"), true), m(None, true)]),
+            merged(&[m(Some("2021-03"), true), m(None, true)]),
             vec![vec![0, 1]]
         );
         // Done, not planned: the trigger word alone does not date it.
-        assert!(merge_groups(&[m(Some("2021-03"), false), m(None, false)]).is_empty());
+        assert!(merged(&[m(Some("2021-03"), false), m(None, false)]).is_empty());
     }
 
     #[test]
@@ -525,22 +552,22 @@ mod tests {
         };
         // "announced on Wednesday" … "said on July 22": no year, so either.
         assert_eq!(
-            merge_groups(&[m("XXXX-WXX-3"), m("XXXX-07-22")]),
+            merged(&[m("XXXX-WXX-3"), m("XXXX-07-22")]),
             vec![vec![0, 1]]
         );
         // 22 July 2020 was a Wednesday, the 23rd was not.
         assert_eq!(
-            merge_groups(&[m("2020-07-22"), m("XXXX-WXX-3")]),
+            merged(&[m("2020-07-22"), m("XXXX-WXX-3")]),
             vec![vec![0, 1]]
         );
-        assert!(merge_groups(&[m("2020-07-23"), m("XXXX-WXX-3")]).is_empty());
-        assert!(merge_groups(&[m("XXXX-WXX-3"), m("XXXX-WXX-5")]).is_empty());
+        assert!(merged(&[m("2020-07-23"), m("XXXX-WXX-3")]).is_empty());
+        assert!(merged(&[m("XXXX-WXX-3"), m("XXXX-WXX-5")]).is_empty());
         // A Friday fits July 22 of no known year, but not the Wednesday it
         // is already one with.
         assert_eq!(
-            merge_groups(&[m("XXXX-WXX-3"), m("XXXX-07-22"), m("XXXX-WXX-5")]),
+            merged(&[m("XXXX-WXX-3"), m("XXXX-07-22"), m("XXXX-WXX-5")]),
             vec![vec![0, 1]]
         );
-        assert!(merge_groups(&[m("XXXX-WXX-3"), m("XXXX-02-30")]).is_empty());
+        assert!(merged(&[m("XXXX-WXX-3"), m("XXXX-02-30")]).is_empty());
     }
 }

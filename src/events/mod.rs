@@ -16,7 +16,7 @@ pub use extract::{EventExtractor, RawEvent};
 pub use frames::{Frame, FrameType, Frames, frames};
 pub use gazetteer::{Entity, EntityKind, Gazetteer};
 pub use lexicon::{Lexicon, Rule, RuleClass, rules};
-pub use merge::{Mention, merge_groups};
+pub use merge::{Mention, Mentions, merge_groups};
 pub use people::{PersonMention, find_people};
 
 /// The kinds of event Dateline puts on the timeline (see PRODUCT.md).
