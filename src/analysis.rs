@@ -582,7 +582,10 @@ impl Analysis {
         let file = |d: usize| file_of_doc.get(d).copied().unwrap_or(usize::MAX);
         let mut order: Vec<usize> = (0..count).collect();
         order.sort_by_key(|&d| file(d));
-        if order.iter().enumerate().all(|(new, &old)| new == old) {
+        // Every event belongs to a document (`push` makes it so).
+        if order.iter().enumerate().all(|(new, &old)| new == old)
+            || self.events.iter().any(|e| e.doc >= count)
+        {
             return;
         }
         // Where each document goes, and where each event goes: events stay
@@ -604,22 +607,12 @@ impl Analysis {
             at += per_doc[old];
         }
         let mut event_to: Vec<usize> = Vec::with_capacity(self.events.len());
-        for (i, e) in self.events.iter_mut().enumerate() {
-            match start.get_mut(e.doc) {
-                Some(next) => {
-                    event_to.push(*next);
-                    *next += 1;
-                }
-                // No such document: such events go last, as they are.
-                None => event_to.push(at + i),
-            }
-            if let Some(&new) = doc_to.get(e.doc) {
-                e.doc = new;
-            }
+        for e in &mut self.events {
+            event_to.push(start[e.doc]);
+            start[e.doc] += 1;
+            e.doc = doc_to[e.doc];
         }
-        if event_to.iter().all(|&to| to < self.events.len()) {
-            permute(&mut self.events, &mut event_to);
-        }
+        permute(&mut self.events, &mut event_to);
         permute(&mut self.docs, &mut doc_to);
     }
 

@@ -228,21 +228,22 @@ fn merge_within_documents<'a, M: Mentions<'a> + ?Sized>(mentions: &M, sets: &mut
         if story.len() < 2 {
             continue;
         }
-        story.sort_by_key(|&i| (mentions.mention(i).kind, i));
-        // One document's mentions, made once for all its comparisons.
-        let told: Vec<Mention<'a>> = story.iter().map(|&i| mentions.mention(i)).collect();
+        // One document's mentions, made once for all its comparisons, by kind.
+        let mut told: Vec<(usize, Mention<'a>)> =
+            story.iter().map(|&i| (i, mentions.mention(i))).collect();
+        told.sort_by_key(|&(i, m)| (m.kind, i));
         let facts: Vec<(&str, Vec<u64>)> = told
             .iter()
-            .map(|m| (stem(m.trigger), content_words(m.context)))
+            .map(|(_, m)| (stem(m.trigger), content_words(m.context)))
             .collect();
-        for (n, &i) in story.iter().enumerate() {
-            let kind = told[n].kind;
+        for (n, (i, mention)) in told.iter().enumerate() {
             for m in (n.saturating_sub(WINDOW)..n).rev() {
-                if told[m].kind != kind {
+                let (j, earlier) = &told[m];
+                if earlier.kind != mention.kind {
                     break;
                 }
-                if same_story(&told[n], &told[m], &facts[n], &facts[m]) {
-                    sets.join(i, story[m]);
+                if same_story(mention, earlier, &facts[n], &facts[m]) {
+                    sets.join(*i, *j);
                 }
             }
         }

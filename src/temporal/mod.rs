@@ -299,9 +299,15 @@ impl Tagger {
         let quarterly = self.quarterly.is_match(text);
         // The last date mentioned, for "that day", "two years later"…
         let mut reference: Option<((NaiveDate, NaiveDate), String)> = None;
-        // The last quarter named ("third-quarter profit"): the one a
-        // report's "the quarter" and "a year ago" are about.
+        // The report's own quarter ("third-quarter profit"), which its "the
+        // quarter" and "a year ago" are about: the first one named of the
+        // year before the anchor (not a past one recalled, nor a forecast).
         let mut named_quarter: Option<(i64, u32)> = None;
+        let anchor_quarter =
+            anchor.map(|a| i64::from(a.year()) * 4 + i64::from((a.month() - 1) / 3));
+        let recent = |(y, q): (i64, u32)| {
+            anchor_quarter.is_none_or(|at| (at - 4..=at).contains(&(y * 4 + i64::from(q) - 1)))
+        };
         scan.candidates
             .iter()
             .filter_map(|c| {
@@ -358,15 +364,6 @@ impl Tagger {
                         resolved.value = format!("{:04}-Q{quarter}", year - back);
                     }
                     (Spec::Quarter { .. } | Spec::QuarterOfRelativeYear { .. }, _, _) => {
-                        // A report's own quarter is the first one named
-                        // of the year before its date (not a past one
-                        // recalled, nor a forecast).
-                        let recent = |(y, q): (i64, u32)| {
-                            anchor.is_none_or(|a| {
-                                let at = i64::from(a.year()) * 4 + i64::from((a.month() - 1) / 3);
-                                (at - 4..=at).contains(&(y * 4 + i64::from(q) - 1))
-                            })
-                        };
                         named_quarter = named_quarter
                             .or_else(|| quarter_of(&resolved.value).filter(|&n| recent(n)));
                     }

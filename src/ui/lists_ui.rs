@@ -203,15 +203,17 @@ pub fn tray_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                                 commands.push(Command::EditPublished(Some(index)));
                             }
                             // The path last: it is cut short to fit the row.
-                            let suggestion = doc.year_suggestion.as_ref().map(|s| {
+                            let explained = doc.year_suggestion.as_ref().map(|s| {
                                 let years: Vec<String> =
                                     s.years.iter().map(ToString::to_string).collect();
+                                let explained = format!("Suggestion: {}", s.explain());
                                 ui.weak(format!("suggested {}", years.join(", ")))
-                                    .on_hover_text(format!("Suggestion: {}", s.explain()))
+                                    .on_hover_text(&explained);
+                                explained
                             });
                             let label = ui.add(egui::Label::new(&doc.doc.path).truncate());
-                            if let (Some(s), Some(_)) = (&doc.year_suggestion, suggestion) {
-                                label.on_hover_text(format!("Suggestion: {}", s.explain()));
+                            if let Some(explained) = explained {
+                                label.on_hover_text(explained);
                             }
                         });
                     }
