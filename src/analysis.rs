@@ -355,36 +355,43 @@ pub fn read_folder(
     std::thread::scope(|scope| {
         let files = &files;
         let tagger = &tagger;
+        let pool = reading_pool();
         scope.spawn(move || {
             // Files go to the threads in runs, so that the documents of
             // small files are analysed in batches (see `analyze_documents`).
-            files
-                .par_iter()
-                .enumerate()
-                .chunks(BATCH)
-                .for_each_with(tx, |tx, run| {
-                    if progress.cancel.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    let mut todo = Vec::new();
-                    let read: Vec<(usize, FileResult, usize)> = run
-                        .into_iter()
-                        .map(|(i, path)| {
-                            let (result, docs) =
-                                read_one(root, path, options, hooks.cache.as_ref());
-                            let count = docs.len();
-                            todo.extend(docs);
-                            (i, result, count)
-                        })
-                        .collect();
-                    let mut analysed = analyze_in_batches(todo, tagger, options).into_iter();
-                    for (i, mut result, count) in read {
-                        result.docs.extend(analysed.by_ref().take(count));
-                        progress.done.fetch_add(1, Ordering::Relaxed);
-                        // The receiver lives until every sender is gone.
-                        let _ = tx.send((i, result));
-                    }
-                });
+            let read_all = || {
+                files
+                    .par_iter()
+                    .enumerate()
+                    .chunks(BATCH)
+                    .for_each_with(tx, |tx, run| {
+                        if progress.cancel.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let mut todo = Vec::new();
+                        let read: Vec<(usize, FileResult, usize)> = run
+                            .into_iter()
+                            .map(|(i, path)| {
+                                let (result, docs) =
+                                    read_one(root, path, options, hooks.cache.as_ref());
+                                let count = docs.len();
+                                todo.extend(docs);
+                                (i, result, count)
+                            })
+                            .collect();
+                        let mut analysed = analyze_in_batches(todo, tagger, options).into_iter();
+                        for (i, mut result, count) in read {
+                            result.docs.extend(analysed.by_ref().take(count));
+                            progress.done.fetch_add(1, Ordering::Relaxed);
+                            // The receiver lives until every sender is gone.
+                            let _ = tx.send((i, result));
+                        }
+                    });
+            };
+            match &pool {
+                Some(pool) => pool.install(read_all),
+                None => read_all(),
+            }
         });
         // Collect on this thread. With a `partial` hook, files are handed
         // out as they come, in batches that grow with the read (the receiver
@@ -515,6 +522,20 @@ fn read_one(
             (result, failed)
         }
     }
+}
+
+/// The threads a folder is read on: a pool of its own, not rayon's global
+/// one. The window filters and indexes on the global pool from its own
+/// thread; were the read's long tasks queued there, each of those calls
+/// would wait for the whole read and the window would freeze until the end.
+/// `None` (run on the global pool) only when threads cannot be made.
+fn reading_pool() -> Option<rayon::ThreadPool> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("dateline-read-{i}"))
+        .build()
+        .ok()
 }
 
 /// [`analyze_documents`] over batches of [`BATCH`] documents, in parallel;
@@ -951,5 +972,49 @@ mod tests {
         }
         assert!(alone.iter().any(|d| d.doc.published.is_none()));
         assert!(alone.iter().any(|d| !d.events.is_empty()));
+    }
+
+    /// Reading a folder leaves rayon's global pool free: the window filters
+    /// and indexes there while the rest of the folder is still being read.
+    /// Checked from the first hand-over: a parallel job on the global pool
+    /// must finish long before the last file is read (it used to wait for
+    /// the whole read, and the window froze until the end).
+    #[test]
+    fn the_global_pool_stays_free_while_a_folder_is_read() {
+        let dir = std::env::temp_dir().join(format!("dateline-pool-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::create_dir_all(&dir);
+        let files = 600;
+        for n in 0..files {
+            let text = format!(
+                "MOSCOW, May {} (Reuters) - The Iranian foreign minister met his Russian counterpart on Tuesday and both sides signed an agreement on trade.\n",
+                1 + n % 28
+            );
+            let _ = std::fs::write(dir.join(format!("{n:04}.txt")), text.repeat(8));
+        }
+        let progress = Progress::default();
+        let done_when_free = std::sync::Mutex::new(None);
+        let partial = |_: Vec<HandedFile>| {
+            let Ok(mut seen) = done_when_free.lock() else {
+                return;
+            };
+            if seen.is_none() {
+                let sum: u64 = (0..10_000_u64).into_par_iter().sum();
+                assert_eq!(sum, 49_995_000);
+                *seen = Some(progress.done.load(Ordering::Relaxed));
+            }
+        };
+        let hooks = ReadHooks {
+            partial: Some(&partial),
+            ..ReadHooks::default()
+        };
+        let read = read_folder(&dir, &Options::default(), &progress, &hooks);
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(read.is_ok());
+        let done = done_when_free.into_inner().ok().flatten();
+        assert!(
+            done.is_some_and(|done| done < files / 2),
+            "files read when the global pool answered: {done:?} of {files}"
+        );
     }
 }
