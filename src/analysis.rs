@@ -579,15 +579,29 @@ impl Analysis {
             event.merged_with = Merged::default();
         }
         for group in groups {
-            let mut ids: Vec<String> = group
+            // Members sorted by id: a member's place in the shared list is
+            // its place here (a search per member is quadratic in a group
+            // of thousands). Equal ids share the first place, as `new` does.
+            let mut members: Vec<(&str, usize)> = group
                 .iter()
-                .filter_map(|&i| self.events.get(i).map(|e| e.id.clone()))
+                .filter_map(|&i| self.events.get(i).map(|e| (e.id.as_str(), i)))
                 .collect();
-            ids.sort();
-            let shared: Arc<[String]> = ids.into();
-            for &i in group {
+            members.sort_unstable();
+            let shared: Arc<[String]> = members.iter().map(|&(id, _)| id.to_owned()).collect();
+            let mut places = Vec::with_capacity(members.len());
+            let mut first = 0;
+            for (place, &(id, i)) in members.iter().enumerate() {
+                if place == 0 || members.get(place - 1).is_none_or(|&(prev, _)| prev != id) {
+                    first = place;
+                }
+                places.push((i, first));
+            }
+            for (i, own) in places {
                 if let Some(event) = self.events.get_mut(i) {
-                    event.merged_with = Merged::new(Arc::clone(&shared), &event.id);
+                    event.merged_with = Merged {
+                        group: Some(Arc::clone(&shared)),
+                        own,
+                    };
                 }
             }
         }
@@ -1015,6 +1029,47 @@ mod tests {
         assert!(
             done.is_some_and(|done| done < files / 2),
             "files read when the global pool answered: {done:?} of {files}"
+        );
+    }
+
+    /// Every member of a merge group shares one sorted list of ids and
+    /// knows its own place in it (the first, when two share an id).
+    #[test]
+    fn merge_group_members_know_their_place() {
+        let mut analysis = analyze_folder(
+            &crate::sample_folder(),
+            &Options::default(),
+            &Progress::default(),
+        )
+        .unwrap_or_default();
+        assert!(analysis.events.len() >= 6, "the sample folder is missing");
+        let shared_id = analysis.events[0].id.clone();
+        analysis.events[2].id = shared_id;
+        let groups = vec![vec![5, 1, 3], vec![0, 4, 2]];
+        analysis.set_merges(&groups);
+        for group in &groups {
+            let mut ids: Vec<String> = group
+                .iter()
+                .map(|&i| analysis.events[i].id.clone())
+                .collect();
+            ids.sort();
+            for &i in group {
+                let event = &analysis.events[i];
+                assert_eq!(
+                    event.merged_with,
+                    Merged::new(ids.clone().into(), &event.id)
+                );
+                assert_eq!(event.merged_with.len(), 2);
+            }
+        }
+        let merged: Vec<String> = analysis.events[3].merged_with.iter().cloned().collect();
+        let mut others = vec![analysis.events[5].id.clone(), analysis.events[1].id.clone()];
+        others.sort();
+        assert_eq!(merged, others);
+        assert!(
+            analysis.events[6..]
+                .iter()
+                .all(|e| e.merged_with.is_empty())
         );
     }
 }

@@ -11,7 +11,9 @@ use crate::analysis::{Analysis, Options};
 use crate::corrections::Corrections;
 use crate::corrections::sidecar::Sidecar;
 use crate::temporal::Tagger;
-use crate::timeline::{Applied, Filter, LaneMode, Sort, SortColumn, TimelineIndex, View};
+use crate::timeline::{
+    Applied, DocEvents, Filter, LaneMode, Sort, SortColumn, TimelineIndex, View, actor_counts,
+};
 use crate::ui;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -140,7 +142,7 @@ pub struct AppState {
     /// Actors with their number of events, busiest first (for the filter bar).
     pub actors: Vec<(String, usize)>,
     /// Events of each document, in text order (for the source pane).
-    pub doc_events: Vec<Vec<u32>>,
+    pub doc_events: DocEvents,
     /// The selected event.
     pub selected: Option<usize>,
     /// Scroll the source pane and the list to the selection on the next frame.
@@ -328,23 +330,8 @@ impl AppState {
         let Some(analysis) = self.analysis.clone() else {
             return;
         };
-        let mut actors: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for event in &analysis.events {
-            for actor in &event.actors {
-                *actors.entry(*actor).or_default() += 1;
-            }
-        }
-        let mut actors: Vec<(String, usize)> =
-            actors.into_iter().map(|(a, n)| (a.to_owned(), n)).collect();
-        actors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        self.actors = actors;
-        let mut doc_events = vec![Vec::new(); analysis.docs.len()];
-        for (i, event) in analysis.events.iter().enumerate() {
-            if let (Some(list), Ok(i)) = (doc_events.get_mut(event.doc), u32::try_from(i)) {
-                list.push(i);
-            }
-        }
-        self.doc_events = doc_events;
+        self.actors = actor_counts(&analysis.events);
+        self.doc_events = DocEvents::new(&analysis.events, analysis.docs.len());
         self.full_index = TimelineIndex::build(&analysis, self.lane_mode, None);
     }
 

@@ -28,9 +28,13 @@ use std::time::{Duration, Instant};
 const SETTLE: Duration = Duration::from_millis(400);
 /// Least time between two re-indexings of a streaming analysis.
 const REINDEX_EVERY: Duration = Duration::from_millis(250);
+/// A re-indexing of a streaming analysis waits this many times as long as
+/// the last one took: the window's share of a core stays under a fifth,
+/// the rest reads the folder.
+const REINDEX_SPACING: u32 = 5;
 
 /// How long the window waits for the job to let go of the folder it lent
-/// it (the job writes the cache meanwhile) before merging on a copy.
+/// it (the job finds the merges meanwhile) before merging on a copy.
 const LEND_WAIT: Duration = Duration::from_secs(10);
 
 /// What the reading job streams to the window during a fresh open.
@@ -337,9 +341,9 @@ impl AppState {
             return changed;
         }
         // Show partial results, but re-index no more often than it costs.
-        let due = job
-            .last_index
-            .is_none_or(|(at, took)| at.elapsed() >= REINDEX_EVERY.max(took.saturating_mul(2)));
+        let due = job.last_index.is_none_or(|(at, took)| {
+            at.elapsed() >= REINDEX_EVERY.max(took.saturating_mul(REINDEX_SPACING))
+        });
         if !job.refresh && !job.waiting.is_empty() && due {
             let started = Instant::now();
             self.show_waiting();
@@ -593,30 +597,39 @@ fn read_job(
         return;
     }
     let files = read.records.len();
-    let (base, merges) = match partial {
-        // The documents went to the window: it assembles the folder and
-        // lends it back; the merges are set there, in place.
-        Some((tx, assembled)) => {
-            let _ = tx.send(Streamed::AllRead(read.analysis.problems));
-            let Ok(base) = assembled.recv() else {
-                return;
-            };
-            let merges = base.merge_groups();
-            (base, Some(merges))
+    // Best effort: without a cache the next open only takes longer.
+    let save = |base: &Analysis| {
+        if let Some(cache_file) = &cache_file
+            && read.reused < files
+        {
+            let _ = cache_file.save(base, &read.records, options);
         }
-        None => (Arc::new(read.analysis), None),
     };
-    let mut handed = editing::read_corrections(Arc::clone(&base), options);
-    handed.merges = merges;
+    let Some((tx, assembled)) = partial else {
+        let base = Arc::new(read.analysis);
+        let mut handed = editing::read_corrections(Arc::clone(&base), options);
+        handed.reused = (read.reused, files);
+        // The receiver is gone when another folder replaced this one.
+        let _ = result.send(Ok(handed));
+        save(&base);
+        return;
+    };
+    // The documents went to the window: it assembles the folder and lends
+    // it back. The cache is written while the merges are found (both only
+    // read the folder), so that the window has the folder back, to set the
+    // merges in place, as soon as they are known.
+    let _ = tx.send(Streamed::AllRead(read.analysis.problems));
+    let Ok(base) = assembled.recv() else {
+        return;
+    };
+    let merges = std::thread::scope(|scope| {
+        scope.spawn(|| save(&base));
+        base.merge_groups()
+    });
+    let mut handed = editing::read_corrections(base, options);
+    handed.merges = Some(merges);
     handed.reused = (read.reused, files);
-    // The receiver is gone when another folder replaced this one.
     let _ = result.send(Ok(handed));
-    if let Some(cache_file) = cache_file
-        && read.reused < files
-    {
-        // Best effort: without a cache the next open only takes longer.
-        let _ = cache_file.save(&base, &read.records, options);
-    }
 }
 
 /// Whether a change can alter what Dateline shows: not mere reads, and not

@@ -13,16 +13,19 @@ mod filter;
 mod layout;
 mod sort;
 pub mod synthetic;
+mod tally;
 mod view;
 
 pub use filter::{Applied, Filter};
 pub use layout::{Item, Layout, LayoutParams, density, layout};
 pub use sort::{Sort, SortColumn};
+pub use tally::{DocEvents, actor_counts};
 pub use view::{Tick, TickRow, View, ticks};
 
 use crate::analysis::Analysis;
 use crate::events::Gazetteer;
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Days since 1970-01-01 (negative before).
@@ -217,13 +220,16 @@ impl TimelineIndex {
     /// Builds the index of the events `shown` (all when None), with lanes by `mode`.
     #[must_use]
     pub fn build(analysis: &Analysis, mode: LaneMode, shown: Option<&[bool]>) -> Self {
-        let mut lane_of: HashMap<String, usize> = HashMap::new();
+        // Lane keys are borrowed (kind and actor names are static, paths are
+        // the analysis's): no string is made per event.
+        let mut lane_of: HashMap<&str, usize> = HashMap::new();
         let mut lanes: Vec<Lane> = Vec::new();
-        let mut order = Vec::new();
+        // (first day, last day, event) of every dated event, for the list order.
+        let mut keyed: Vec<(i32, i32, u32)> = Vec::new();
         let mut undated = Vec::new();
         if mode == LaneMode::Kind {
             for kind in crate::events::EventKind::ALL {
-                lane_of.insert(kind.as_str().to_owned(), lanes.len());
+                lane_of.insert(kind.as_str(), lanes.len());
                 lanes.push(Lane {
                     label: kind.as_str().to_owned(),
                     ..Lane::default()
@@ -231,7 +237,7 @@ impl TimelineIndex {
             }
         }
         let mut countries: HashMap<&str, Option<&'static str>> = HashMap::new();
-        let mut keys: Vec<String> = Vec::new();
+        let mut keys: Vec<&str> = Vec::new();
         for (i, event) in analysis.events.iter().enumerate() {
             let Ok(index) = u32::try_from(i) else { break };
             if shown.is_some_and(|s| !s.get(i).copied().unwrap_or(false)) {
@@ -248,55 +254,51 @@ impl TimelineIndex {
                 kind: u8::try_from(event.kind.lane()).unwrap_or(0),
                 flags: entry_flags(event),
             };
-            order.push(index);
+            keyed.push((entry.first_day, entry.last_day, index));
             keys.clear();
             match mode {
-                LaneMode::Kind => keys.push(event.kind.as_str().to_owned()),
-                LaneMode::Actor => keys.extend(event.actors.iter().map(|&a| a.to_owned())),
+                LaneMode::Kind => keys.push(event.kind.as_str()),
+                LaneMode::Actor => keys.extend(event.actors.iter().copied()),
                 LaneMode::Country => {
                     for actor in &event.actors {
                         let country = *countries
                             .entry(*actor)
                             .or_insert_with(|| Gazetteer::get().country_of(actor));
                         if let Some(c) = country
-                            && !keys.iter().any(|k| k == c)
+                            && !keys.contains(&c)
                         {
-                            keys.push(c.to_owned());
+                            keys.push(c);
                         }
                     }
                 }
-                LaneMode::Document => keys.push(
-                    analysis
-                        .docs
-                        .get(event.doc)
-                        .map_or_else(String::new, |d| d.doc.path.clone()),
-                ),
+                LaneMode::Document => {
+                    keys.push(analysis.docs.get(event.doc).map_or("", |d| &d.doc.path));
+                }
             }
             if keys.is_empty() {
-                keys.push(NO_LANE.to_owned());
+                keys.push(NO_LANE);
             }
-            for key in &keys {
-                let lane = if let Some(&l) = lane_of.get(key) {
-                    l
-                } else {
-                    lane_of.insert(key.clone(), lanes.len());
+            for &key in &keys {
+                let lane = *lane_of.entry(key).or_insert_with(|| {
                     lanes.push(Lane {
-                        label: key.clone(),
+                        label: key.to_owned(),
                         ..Lane::default()
                     });
                     lanes.len() - 1
-                };
+                });
                 if let Some(lane) = lanes.get_mut(lane) {
                     lane.entries.push(entry);
                 }
             }
         }
-        for lane in &mut lanes {
+        // Sorted on the global pool: the window builds this on its own
+        // thread, often while a folder is read (on a pool of its own).
+        lanes.par_iter_mut().for_each(|lane| {
             lane.entries
-                .sort_unstable_by_key(|e| (e.mid2(), e.first_day, e.event));
+                .par_sort_unstable_by_key(|e| (e.mid2(), e.first_day, e.event));
             lane.max_days = lane.entries.iter().map(Entry::days).max().unwrap_or(0);
             lane.entries.shrink_to_fit();
-        }
+        });
         match mode {
             // Kinds keep their fixed order (stable colours and places); empty
             // kinds go.
@@ -309,29 +311,13 @@ impl TimelineIndex {
                     .then(a.label.cmp(&b.label))
             }),
         }
-        // Day numbers once: sorting through chrono dates costs seconds at a million.
-        let days: Vec<(i32, i32)> = order
-            .iter()
-            .map(|&i| {
-                analysis
-                    .events
-                    .get(i as usize)
-                    .and_then(|e| e.range)
-                    .map_or((0, 0), |(a, b)| (day_number(a), day_number(b)))
-            })
-            .collect();
-        let mut keyed: Vec<(i32, i32, u32)> = order
-            .iter()
-            .zip(&days)
-            .map(|(&i, &(a, b))| (a, b, i))
-            .collect();
-        keyed.sort_unstable();
+        keyed.par_sort_unstable();
         let order: Vec<u32> = keyed.iter().map(|&(_, _, i)| i).collect();
         let mut by_mid: Vec<(i64, u32)> = keyed
             .iter()
             .map(|&(a, b, i)| (i64::from(a) + i64::from(b), i))
             .collect();
-        by_mid.sort_unstable();
+        by_mid.par_sort_unstable();
         let span = keyed.first().map(|&(a, _, _)| a).and_then(|first| {
             let last = keyed.iter().map(|&(_, b, _)| b).max()?;
             Some((first, last))
@@ -353,7 +339,6 @@ impl TimelineIndex {
     /// million events takes milliseconds). Lanes left empty are dropped.
     #[must_use]
     pub fn filtered(&self, shown: &[bool]) -> Self {
-        use rayon::prelude::*;
         let keep = |e: u32| shown.get(e as usize).copied().unwrap_or(false);
         let lanes: Vec<Lane> = self
             .lanes

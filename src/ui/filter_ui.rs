@@ -144,13 +144,7 @@ fn documents_ui(
             {
                 filter.docs.clear();
             }
-            let mut busiest: Vec<(usize, usize)> = state
-                .doc_events
-                .iter()
-                .enumerate()
-                .filter(|(_, events)| !events.is_empty())
-                .map(|(doc, events)| (doc, events.len()))
-                .collect();
+            let mut busiest: Vec<(usize, usize)> = state.doc_events.counts().collect();
             busiest.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             for &(doc, count) in busiest.iter().take(MAX_DOCUMENTS) {
                 let Some(d) = analysis.docs.get(doc) else {

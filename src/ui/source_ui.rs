@@ -126,10 +126,7 @@ pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             }
         });
     }
-    let doc_events = state
-        .doc_events
-        .get(event.doc)
-        .map_or(&[][..], Vec::as_slice);
+    let doc_events = state.doc_events.of(event.doc);
     egui::CollapsingHeader::new(format!("Events in this document ({})", doc_events.len()))
         .id_salt("doc-events")
         .show(ui, |ui| {

@@ -1,0 +1,194 @@
+//! Whole-folder tallies the window rebuilds with its index: how often each
+//! actor is named (the filter's actor menu) and which events each document
+//! has (the source pane). Both are rebuilt on every partial update of a
+//! large read, so they cost two passes over the events and no allocation
+//! per event or per document.
+
+use crate::analysis::Event;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Each actor with the number of events naming it, most named first (ties
+/// by name).
+#[must_use]
+pub fn actor_counts(events: &[Event]) -> Vec<(String, usize)> {
+    // Actor names are shared `&'static str`s (the gazetteer's, or interned
+    // when read back), so they are counted by address, without reading or
+    // hashing their bytes; equal names at two addresses are joined below.
+    let mut by_address: HashMap<(usize, usize), (&str, usize), BuildHasherDefault<AddressHasher>> =
+        HashMap::default();
+    for event in events {
+        for actor in &event.actors {
+            let key = (actor.as_ptr() as usize, actor.len());
+            by_address.entry(key).or_insert((actor, 0)).1 += 1;
+        }
+    }
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    for (name, count) in by_address.into_values() {
+        *by_name.entry(name).or_default() += count;
+    }
+    let mut counts: Vec<(String, usize)> = by_name
+        .into_iter()
+        .map(|(name, count)| (name.to_owned(), count))
+        .collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts
+}
+
+/// Hashes the `usize`s of an address key (a multiplicative hash: the keys
+/// are few and distinct, and no input chooses them).
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// The events of each document, by index: one flat list in document order
+/// with where each document's part starts.
+#[derive(Debug, Clone, Default)]
+pub struct DocEvents {
+    /// `starts[d]..starts[d + 1]` is document `d`'s part of `events`.
+    starts: Vec<u32>,
+    events: Vec<u32>,
+}
+
+impl DocEvents {
+    /// The events of `docs` documents; events naming a document beyond
+    /// them (or past `u32`) are left out.
+    #[must_use]
+    pub fn new(events: &[Event], docs: usize) -> Self {
+        let mut starts = vec![0_u32; docs + 1];
+        for event in events {
+            if let Some(count) = starts.get_mut(event.doc + 1) {
+                *count += 1;
+            }
+        }
+        for d in 1..starts.len() {
+            starts[d] = starts[d].saturating_add(starts[d - 1]);
+        }
+        let mut next = starts.clone();
+        let mut list = vec![0_u32; starts.last().map_or(0, |&n| n as usize)];
+        for (i, event) in events.iter().enumerate() {
+            let (Some(at), Ok(i)) = (next.get_mut(event.doc), u32::try_from(i)) else {
+                continue;
+            };
+            if event.doc < docs
+                && let Some(slot) = list.get_mut(*at as usize)
+            {
+                *slot = i;
+                *at += 1;
+            }
+        }
+        Self {
+            starts,
+            events: list,
+        }
+    }
+
+    /// Each document with events and how many it has, in document order.
+    pub fn counts(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.starts
+            .windows(2)
+            .enumerate()
+            .filter_map(|(doc, w)| match *w {
+                [from, to] if to > from => Some((doc, (to - from) as usize)),
+                _ => None,
+            })
+    }
+
+    /// The events of document `doc`, in event order (empty for an unknown
+    /// document).
+    #[must_use]
+    pub fn of(&self, doc: usize) -> &[u32] {
+        match (self.starts.get(doc), self.starts.get(doc + 1)) {
+            (Some(&from), Some(&to)) => self
+                .events
+                .get(from as usize..to as usize)
+                .unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(doc: usize, actors: Vec<&'static str>) -> Event {
+        Event {
+            id: String::new(),
+            doc,
+            kind: crate::events::EventKind::Meeting,
+            rule: "test",
+            sentence: (0, 0),
+            trigger: (0, 0),
+            timex: None,
+            date: None,
+            range: None,
+            actors,
+            people: Vec::new(),
+            place: None,
+            modality: crate::events::Modality::Happened,
+            merged_with: crate::analysis::Merged::default(),
+            edit: None,
+        }
+    }
+
+    #[test]
+    fn documents_list_their_events_in_order() {
+        let events = vec![
+            event(2, vec![]),
+            event(0, vec![]),
+            event(2, vec![]),
+            event(9, vec![]),
+            event(0, vec![]),
+        ];
+        let by_doc = DocEvents::new(&events, 4);
+        assert_eq!(by_doc.of(0), &[1, 4]);
+        assert_eq!(by_doc.of(1), &[] as &[u32]);
+        assert_eq!(by_doc.of(2), &[0, 2]);
+        assert_eq!(by_doc.of(3), &[] as &[u32]);
+        // The event of a document beyond the folder is nowhere.
+        assert_eq!(by_doc.of(9), &[] as &[u32]);
+        assert_eq!(DocEvents::default().of(0), &[] as &[u32]);
+        assert_eq!(by_doc.counts().collect::<Vec<_>>(), vec![(0, 2), (2, 2)]);
+    }
+
+    #[test]
+    fn actors_are_counted_by_name_most_named_first() {
+        // The same name at two addresses (the gazetteer's and an interned
+        // copy) counts as one actor.
+        let copy: &'static str = Box::leak(String::from("Iran").into_boxed_str());
+        let events = vec![
+            event(0, vec!["Iran", "Russia"]),
+            event(0, vec![copy]),
+            event(1, vec!["Russia", "Iran"]),
+            event(1, vec!["China"]),
+            event(1, vec!["Brazil"]),
+        ];
+        let counts = actor_counts(&events);
+        let expected: Vec<(String, usize)> =
+            [("Iran", 3), ("Russia", 2), ("Brazil", 1), ("China", 1)]
+                .iter()
+                .map(|&(n, c)| (n.to_owned(), c))
+                .collect();
+        assert_eq!(counts, expected);
+    }
+}
