@@ -888,6 +888,10 @@ impl<'a> Mentions<'a> for EventMentions<'a> {
             planned: e.modality == Modality::Planned,
         }
     }
+
+    fn doc(&self, i: usize) -> usize {
+        self.0.events.get(i).map_or(usize::MAX, |e| e.doc)
+    }
 }
 
 /// Moves each `items[i]` to `items[to[i]]` (`to` a permutation), by

@@ -19,6 +19,7 @@
 //! everybody's word.
 
 use chrono::Datelike;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// What merging needs to know of a mention.
@@ -51,6 +52,10 @@ pub trait Mentions<'a> {
     fn count(&self) -> usize;
     /// The `i`-th (`i < count()`).
     fn mention(&self, i: usize) -> Mention<'a>;
+    /// The `i`-th's document (asked for often: cheaper than a mention).
+    fn doc(&self, i: usize) -> usize {
+        self.mention(i).doc
+    }
 }
 
 impl<'a> Mentions<'a> for [Mention<'a>] {
@@ -76,7 +81,7 @@ const CONTEXT_WORDS: usize = 12;
 
 /// Groups of mention indexes that are the same event (only groups of two or more).
 #[must_use]
-pub fn merge_groups<'a, M: Mentions<'a> + ?Sized>(mentions: &M) -> Vec<Vec<usize>> {
+pub fn merge_groups<'a, M: Mentions<'a> + Sync + ?Sized>(mentions: &M) -> Vec<Vec<usize>> {
     let mut sets = DisjointSets::new(mentions);
     merge_dated_across_documents(mentions, &mut sets);
     merge_within_documents(mentions, &mut sets);
@@ -212,42 +217,66 @@ fn merge_dated_across_documents<'a, M: Mentions<'a> + ?Sized>(
 
 /// The same story told twice in one document (see the module comment).
 /// Mentions come in document order (any order works, sorted first): each
-/// document's mentions are taken together, by kind.
-fn merge_within_documents<'a, M: Mentions<'a> + ?Sized>(mentions: &M, sets: &mut DisjointSets<'a>) {
-    let doc = |i: usize| mentions.mention(i).doc;
+/// document's mentions are taken together, by kind. Documents are compared
+/// in parallel; the pairs found are joined in document order, so the
+/// outcome does not depend on the threads.
+fn merge_within_documents<'a, M: Mentions<'a> + Sync + ?Sized>(
+    mentions: &M,
+    sets: &mut DisjointSets<'a>,
+) {
     let mut order: Vec<usize> = (0..mentions.count()).collect();
-    if !(1..mentions.count()).all(|i| doc(i - 1) <= doc(i)) {
-        order.sort_by_key(|&i| doc(i));
+    if !(1..mentions.count()).all(|i| mentions.doc(i - 1) <= mentions.doc(i)) {
+        order.sort_by_key(|&i| mentions.doc(i));
     }
-    let mut rest = order.as_mut_slice();
+    let mut stories: Vec<&[usize]> = Vec::new();
+    let mut rest = order.as_slice();
     while let Some(&first) = rest.first() {
-        let this = doc(first);
-        let n = rest.iter().take_while(|&&i| doc(i) == this).count();
-        let (story, next) = rest.split_at_mut(n);
-        rest = next;
-        if story.len() < 2 {
-            continue;
-        }
-        // One document's mentions, made once for all its comparisons, by kind.
-        let mut told: Vec<(usize, Mention<'a>)> =
-            story.iter().map(|&i| (i, mentions.mention(i))).collect();
-        told.sort_by_key(|&(i, m)| (m.kind, i));
-        let facts: Vec<(&str, Vec<u64>)> = told
+        let this = mentions.doc(first);
+        let n = rest
             .iter()
-            .map(|(_, m)| (stem(m.trigger), content_words(m.context)))
-            .collect();
-        for (n, (i, mention)) in told.iter().enumerate() {
-            for m in (n.saturating_sub(WINDOW)..n).rev() {
-                let (j, earlier) = &told[m];
-                if earlier.kind != mention.kind {
-                    break;
-                }
-                if same_story(mention, earlier, &facts[n], &facts[m]) {
-                    sets.join(*i, *j);
-                }
+            .take_while(|&&i| mentions.doc(i) == this)
+            .count();
+        let (story, next) = rest.split_at(n);
+        rest = next;
+        if story.len() >= 2 {
+            stories.push(story);
+        }
+    }
+    let pairs: Vec<(usize, usize)> = stories
+        .par_iter()
+        .flat_map_iter(|story| same_story_pairs(mentions, story))
+        .collect();
+    for (i, j) in pairs {
+        sets.join(i, j);
+    }
+}
+
+/// The pairs of one document's mentions (`story`) that tell the same story.
+fn same_story_pairs<'a, M: Mentions<'a> + ?Sized>(
+    mentions: &M,
+    story: &[usize],
+) -> Vec<(usize, usize)> {
+    // One document's mentions, made once for all its comparisons, by kind.
+    let mut told: Vec<(usize, Mention<'a>)> =
+        story.iter().map(|&i| (i, mentions.mention(i))).collect();
+    told.sort_by_key(|&(i, m)| (m.kind, i));
+    let facts: Vec<(&str, Vec<u64>)> = told
+        .iter()
+        .map(|(_, m)| (stem(m.trigger), content_words(m.context)))
+        .collect();
+    let mut pairs = Vec::new();
+    for (n, (i, mention)) in told.iter().enumerate() {
+        for m in (n.saturating_sub(WINDOW)..n).rev() {
+            let (j, earlier) = &told[m];
+            if earlier.kind != mention.kind {
+                break;
+            }
+            if same_story(mention, earlier, &facts[n], &facts[m]) {
+                pairs.push((*i, *j));
             }
         }
     }
+    pairs
 }
 
 /// Whether two mentions of one kind in one document tell the same story
