@@ -237,25 +237,6 @@ impl Analysis {
     pub fn timex_of(&self, event: &Event) -> Option<&Timex> {
         self.docs.get(event.doc)?.timexes.get(event.timex?)
     }
-
-    /// Every problem, folder-level and per document, as (path, message).
-    #[must_use]
-    pub fn all_problems(&self) -> Vec<(&str, &str)> {
-        let mut out: Vec<(&str, &str)> = self
-            .problems
-            .iter()
-            .map(|p| (p.path.as_str(), p.message.as_str()))
-            .collect();
-        for d in &self.docs {
-            out.extend(
-                d.doc
-                    .problems
-                    .iter()
-                    .map(|m| (d.doc.path.as_str(), m.as_str())),
-            );
-        }
-        out
-    }
 }
 
 /// Problem recorded on a readable document without a publication date.

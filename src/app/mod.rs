@@ -12,7 +12,8 @@ use crate::corrections::Corrections;
 use crate::corrections::sidecar::Sidecar;
 use crate::temporal::Tagger;
 use crate::timeline::{
-    Applied, DocEvents, Filter, LaneMode, Sort, SortColumn, TimelineIndex, View, actor_counts,
+    Applied, DocEvents, DocTray, Filter, LaneMode, Sort, SortColumn, TimelineIndex, View,
+    actor_counts,
 };
 use crate::ui;
 use std::path::{Path, PathBuf};
@@ -143,6 +144,9 @@ pub struct AppState {
     pub actors: Vec<(String, usize)>,
     /// Events of each document, in text order (for the source pane).
     pub doc_events: DocEvents,
+    /// Documents without a publication date and documents' problems (for
+    /// the tray).
+    pub doc_tray: DocTray,
     /// The selected event.
     pub selected: Option<usize>,
     /// Scroll the source pane and the list to the selection on the next frame.
@@ -332,6 +336,7 @@ impl AppState {
         };
         self.actors = actor_counts(&analysis.events);
         self.doc_events = DocEvents::new(&analysis.events, analysis.docs.len());
+        self.doc_tray = DocTray::new(&analysis);
         self.full_index = TimelineIndex::build(&analysis, self.lane_mode, None);
     }
 

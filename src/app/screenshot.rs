@@ -57,10 +57,13 @@ impl ScreenshotPlan {
 
     /// Advances the plan by one frame.
     pub fn step(&mut self, ctx: &egui::Context, state: &mut AppState) {
-        ctx.request_repaint();
+        // While the folder is read the window paints at its own pace (as
+        // it would for a user): painting flat out would take the cores
+        // the read needs.
         if state.busy() || self.requested {
             return;
         }
+        ctx.request_repaint();
         if self.settled == 0 && state.selected.is_none() && self.scene != Scene::Overview {
             let first = state.index.order().first().map(|&e| e as usize);
             state.apply(Command::Select(first));

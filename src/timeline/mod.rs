@@ -19,7 +19,7 @@ mod view;
 pub use filter::{Applied, Filter};
 pub use layout::{Item, Layout, LayoutParams, density, layout};
 pub use sort::{Sort, SortColumn};
-pub use tally::{DocEvents, actor_counts};
+pub use tally::{DocEvents, DocTray, actor_counts};
 pub use view::{Tick, TickRow, View, ticks};
 
 use crate::analysis::Analysis;

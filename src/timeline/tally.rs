@@ -4,9 +4,60 @@
 //! large read, so they cost two passes over the events and no allocation
 //! per event or per document.
 
-use crate::analysis::Event;
+use crate::analysis::{Analysis, Event, NO_PUBLICATION_DATE};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+
+/// What the tray lists about documents: those without a publication date
+/// and every other problem recorded on a document, as indexes, so that a
+/// frame does not scan the folder's documents.
+#[derive(Debug, Clone, Default)]
+pub struct DocTray {
+    /// Documents without a publication date, in document order.
+    pub undated: Vec<u32>,
+    /// (document, its problem) of every problem but the missing date.
+    pub problems: Vec<(u32, u32)>,
+}
+
+impl DocTray {
+    /// The tray of `analysis`'s documents.
+    #[must_use]
+    pub fn new(analysis: &Analysis) -> Self {
+        let mut tray = Self::default();
+        for (d, doc) in analysis.docs.iter().enumerate() {
+            let Ok(d) = u32::try_from(d) else { break };
+            for (p, problem) in doc.doc.problems.iter().enumerate() {
+                if problem == NO_PUBLICATION_DATE {
+                    if tray.undated.last() != Some(&d) {
+                        tray.undated.push(d);
+                    }
+                } else if let Ok(p) = u32::try_from(p) {
+                    tray.problems.push((d, p));
+                }
+            }
+        }
+        tray
+    }
+
+    /// Problem `row` of the tray's list: the folder's own problems first
+    /// (unreadable files), then the documents': (path, message).
+    #[must_use]
+    pub fn problem<'a>(&self, analysis: &'a Analysis, row: usize) -> Option<(&'a str, &'a str)> {
+        if let Some(p) = analysis.problems.get(row) {
+            return Some((&p.path, &p.message));
+        }
+        let &(d, p) = self.problems.get(row - analysis.problems.len())?;
+        let doc = &analysis.docs.get(d as usize)?.doc;
+        Some((&doc.path, doc.problems.get(p as usize)?))
+    }
+
+    /// Number of problems listed (the folder's and the documents').
+    #[must_use]
+    pub fn problem_count(&self, analysis: &Analysis) -> usize {
+        analysis.problems.len() + self.problems.len()
+    }
+}
 
 /// Each actor with the number of events naming it, most named first (ties
 /// by name).
@@ -15,14 +66,24 @@ pub fn actor_counts(events: &[Event]) -> Vec<(String, usize)> {
     // Actor names are shared `&'static str`s (the gazetteer's, or interned
     // when read back), so they are counted by address, without reading or
     // hashing their bytes; equal names at two addresses are joined below.
-    let mut by_address: HashMap<(usize, usize), (&str, usize), BuildHasherDefault<AddressHasher>> =
-        HashMap::default();
-    for event in events {
-        for actor in &event.actors {
-            let key = (actor.as_ptr() as usize, actor.len());
-            by_address.entry(key).or_insert((actor, 0)).1 += 1;
-        }
-    }
+    let by_address = events
+        .par_chunks(1 << 15)
+        .map(|chunk| {
+            let mut counts = ByAddress::default();
+            for event in chunk {
+                for actor in &event.actors {
+                    let key = (actor.as_ptr() as usize, actor.len());
+                    counts.entry(key).or_insert((actor, 0)).1 += 1;
+                }
+            }
+            counts
+        })
+        .reduce(ByAddress::default, |mut all, part| {
+            for (key, (name, count)) in part {
+                all.entry(key).or_insert((name, 0)).1 += count;
+            }
+            all
+        });
     let mut by_name: HashMap<&str, usize> = HashMap::new();
     for (name, count) in by_address.into_values() {
         *by_name.entry(name).or_default() += count;
@@ -34,6 +95,9 @@ pub fn actor_counts(events: &[Event]) -> Vec<(String, usize)> {
     counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     counts
 }
+
+/// Actor counts by the address and length of the name.
+type ByAddress<'a> = HashMap<(usize, usize), (&'a str, usize), BuildHasherDefault<AddressHasher>>;
 
 /// Hashes the `usize`s of an address key (a multiplicative hash: the keys
 /// are few and distinct, and no input chooses them).
@@ -190,5 +254,44 @@ mod tests {
                 .map(|&(n, c)| (n.to_owned(), c))
                 .collect();
         assert_eq!(counts, expected);
+    }
+
+    #[test]
+    fn the_tray_lists_undated_documents_and_problems_folder_first() {
+        use crate::analysis::{DocAnalysis, Problem};
+        let doc = |path: &str, problems: &[&str]| DocAnalysis {
+            doc: crate::corpus::Document {
+                path: path.to_owned(),
+                problems: problems.iter().map(|&p| p.to_owned()).collect(),
+                ..crate::corpus::Document::default()
+            },
+            ..DocAnalysis::default()
+        };
+        let analysis = Analysis {
+            docs: vec![
+                doc("a.txt", &[NO_PUBLICATION_DATE]),
+                doc("b.pdf", &["page 2 has no text"]),
+                doc("c.txt", &[]),
+                doc("d.html", &["odd markup", NO_PUBLICATION_DATE, "no title"]),
+            ],
+            problems: vec![Problem {
+                path: "e.docx".to_owned(),
+                message: "cannot be read".to_owned(),
+            }],
+            ..Analysis::default()
+        };
+        let tray = DocTray::new(&analysis);
+        assert_eq!(tray.undated, vec![0, 3]);
+        assert_eq!(tray.problem_count(&analysis), 4);
+        let listed: Vec<(&str, &str)> = (0..5).filter_map(|r| tray.problem(&analysis, r)).collect();
+        assert_eq!(
+            listed,
+            vec![
+                ("e.docx", "cannot be read"),
+                ("b.pdf", "page 2 has no text"),
+                ("d.html", "odd markup"),
+                ("d.html", "no title"),
+            ]
+        );
     }
 }

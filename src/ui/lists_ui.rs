@@ -2,7 +2,7 @@
 //! without a publication date, and problems.
 
 use super::theme::kind_color;
-use crate::analysis::{Analysis, Event, NO_PUBLICATION_DATE};
+use crate::analysis::{Analysis, Event};
 use crate::app::{AppState, Command};
 use crate::timeline::SortColumn;
 use eframe::egui;
@@ -159,17 +159,8 @@ pub fn tray_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
         ui.label("Undated events, documents without a publication date and problems appear here.");
         return;
     };
-    let undated_docs: Vec<(usize, &crate::analysis::DocAnalysis)> = analysis
-        .docs
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.doc.problems.iter().any(|p| p == NO_PUBLICATION_DATE))
-        .collect();
-    let problems: Vec<(&str, &str)> = analysis
-        .all_problems()
-        .into_iter()
-        .filter(|(_, m)| *m != NO_PUBLICATION_DATE)
-        .collect();
+    let undated_docs = &state.doc_tray.undated;
+    let problems = state.doc_tray.problem_count(analysis);
     ui.columns(3, |columns| {
         if let [events_col, docs_col, problems_col] = columns {
             // Each column is virtualised, one line a row: a large folder
@@ -192,7 +183,11 @@ pub fn tray_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                 .id_salt("undated-docs")
                 .auto_shrink(false)
                 .show_rows(docs_col, row_height, undated_docs.len(), |ui, range| {
-                    for &(index, doc) in undated_docs.get(range).unwrap_or_default() {
+                    for &index in undated_docs.get(range).unwrap_or_default() {
+                        let index = index as usize;
+                        let Some(doc) = analysis.docs.get(index) else {
+                            continue;
+                        };
                         ui.horizontal(|ui| {
                             if state.base.is_some()
                                 && ui
@@ -218,14 +213,16 @@ pub fn tray_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                         });
                     }
                 });
-            problems_col.strong(format!("Problems ({})", problems.len()));
+            problems_col.strong(format!("Problems ({problems})"));
             let row_height = problems_col.text_style_height(&egui::TextStyle::Body);
             egui::ScrollArea::vertical()
                 .id_salt("problems")
                 .auto_shrink(false)
-                .show_rows(problems_col, row_height, problems.len(), |ui, range| {
-                    for (path, message) in problems.get(range).unwrap_or_default() {
-                        ui.add(egui::Label::new(format!("{path}: {message}")).truncate());
+                .show_rows(problems_col, row_height, problems, |ui, range| {
+                    for row in range {
+                        if let Some((path, message)) = state.doc_tray.problem(analysis, row) {
+                            ui.add(egui::Label::new(format!("{path}: {message}")).truncate());
+                        }
                     }
                 });
         }
