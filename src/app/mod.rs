@@ -684,6 +684,14 @@ impl DatelineApp {
         screenshot: Option<ScreenshotPlan>,
     ) -> Self {
         ui::theme::apply(&cc.egui_ctx);
+        // egui keeps a scroll area's running animation with its position,
+        // timed by the last run's clock: restored into a new run, whose
+        // clock starts again at zero, it never ends and the window repaints
+        // flat out until the clock catches up (minutes or hours). The lists
+        // show other content by then anyway.
+        cc.egui_ctx.data_mut(
+            egui::util::IdTypeMap::remove_by_type::<egui::containers::scroll_area::State>,
+        );
         let mut state = AppState::new(options);
         let ctx = cc.egui_ctx.clone();
         state.waker = Some(Arc::new(move || ctx.request_repaint()));
@@ -740,8 +748,10 @@ impl eframe::App for DatelineApp {
             self.state.apply(command);
         }
         if self.state.busy() {
+            // Ten frames a second show the progress smoothly; more would
+            // take cores from the read where painting is done in software.
             ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(50));
+                .request_repaint_after(std::time::Duration::from_millis(100));
         } else if let Some(due) = self.state.watch_due_in() {
             ui.ctx().request_repaint_after(due);
         }

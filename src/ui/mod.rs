@@ -244,8 +244,9 @@ fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
             ui.add(
                 egui::ProgressBar::new(fraction)
                     .desired_width(180.0)
-                    .show_percentage()
-                    .animate(true),
+                    // Not animated: an animated bar repaints the window
+                    // flat out, taking cores from the read.
+                    .show_percentage(),
             )
             .on_hover_text("Reading the folder");
         }
