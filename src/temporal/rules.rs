@@ -1137,6 +1137,29 @@ pub fn build_rules(lex: &Lexicon) -> Vec<Rule> {
         },
     );
     add(
+        // "by year end", "at year's end", "before the month-end": the end of
+        // the unit the text is in (or the one `last`/`next` names). Only after
+        // a preposition of time: "year-end results" is a kind of result.
+        "relative.unit_end",
+        r"(?i)\b(?:by|at|before|until|till|through|after|since|around|near|toward|towards)\s+(?:the\s+)?(?P<t>(?:(?P<rel>this|next|last)\s+)?(?P<unit>year|month|quarter|week)(?:-|\s+|'s\s+|’s\s+)end)\b(?:-|\s+(?:results?|profits?|earnings|figures|sales|net|bonus(?:es)?|dividends?|levels?|prices?|totals?)\b)?".to_owned(),
+        |c, l, _, _, _| {
+            // A noun after it makes it an adjective ("by year-end results").
+            if c.get(0)?.end() > c.name("t")?.end() {
+                return None;
+            }
+            let offset = match c.name("rel").map(|r| r.as_str().to_lowercase()) {
+                Some(r) if r == "next" => 1,
+                Some(r) if r == "last" => -1,
+                _ => 0,
+            };
+            Some(Spec::Relative {
+                unit: unit_of(c, l)?,
+                offset,
+                modifier: Some("END"),
+            })
+        },
+    );
+    add(
         "relative.the_week",
         r"(?i)\b(?:for|of|during)\s+(?P<t>the\s+week)\b".to_owned(),
         |_, _, _, _, _| {

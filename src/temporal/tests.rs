@@ -506,6 +506,20 @@ fn te3_conventions_and_additions() {
         &[("the end of the year", "1989")],
     );
     check(
+        "cut 6,000 jobs by year end; targets in place by year's end and at last year-end",
+        oct89,
+        &[
+            ("year end", "1989"),
+            ("year's end", "1989"),
+            ("last year-end", "1988"),
+        ],
+    );
+    check(
+        "year-end net fell; by year-end results, the fund had grown by quarter-end",
+        oct89,
+        &[("quarter-end", "1989-Q4")],
+    );
+    check(
         "in the summer",
         Some("1989-10-30"),
         &[("the summer", "1989-SU")],
