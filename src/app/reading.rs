@@ -34,7 +34,8 @@ const REINDEX_EVERY: Duration = Duration::from_millis(250);
 const REINDEX_SPACING: u32 = 5;
 
 /// How long the window waits for the job to let go of the folder it lent
-/// it (the job finds the merges meanwhile) before merging on a copy.
+/// it before merging on a copy (the job lets go as it hands the merges
+/// over, so this is only a guard against a job that hangs on).
 const LEND_WAIT: Duration = Duration::from_secs(10);
 
 /// What the reading job streams to the window during a fresh open.
