@@ -140,7 +140,7 @@ impl DocEvents {
     pub fn new(events: &[Event], docs: usize) -> Self {
         let mut starts = vec![0_u32; docs + 1];
         for event in events {
-            if let Some(count) = starts.get_mut(event.doc + 1) {
+            if let Some(count) = event.doc.checked_add(1).and_then(|d| starts.get_mut(d)) {
                 *count += 1;
             }
         }
