@@ -148,9 +148,9 @@ impl Filter {
 /// searched once. FNV hashing: the keys are short.
 type NameBits<'a> = HashMap<&'a str, u64, BuildHasherDefault<Fnv>>;
 
-/// FNV-1a, for short keys.
+/// FNV-1a, for short keys (names here, name addresses in `tally`).
 #[derive(Default)]
-struct Fnv(u64);
+pub(super) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {

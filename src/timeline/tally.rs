@@ -4,10 +4,11 @@
 //! large read, so they cost two passes over the events and no allocation
 //! per event or per document.
 
+use super::filter::Fnv;
 use crate::analysis::{Analysis, Event, NO_PUBLICATION_DATE};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 /// What the tray lists about documents: those without a publication date
 /// and every other problem recorded on a document, as indexes, so that a
@@ -97,32 +98,7 @@ pub fn actor_counts(events: &[Event]) -> Vec<(String, usize)> {
 }
 
 /// Actor counts by the address and length of the name.
-type ByAddress<'a> = HashMap<(usize, usize), (&'a str, usize), BuildHasherDefault<AddressHasher>>;
-
-/// Hashes the `usize`s of an address key (a multiplicative hash: the keys
-/// are few and distinct, and no input chooses them).
-#[derive(Default)]
-struct AddressHasher(u64);
-
-impl Hasher for AddressHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.write_u64(u64::from(*b));
-        }
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
+type ByAddress<'a> = HashMap<(usize, usize), (&'a str, usize), BuildHasherDefault<Fnv>>;
 
 /// The events of each document, by index: one flat list in document order
 /// with where each document's part starts.
