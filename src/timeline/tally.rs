@@ -1,8 +1,8 @@
 //! Whole-folder tallies the window rebuilds with its index: how often each
-//! actor is named (the filter's actor menu) and which events each document
-//! has (the source pane). Both are rebuilt on every partial update of a
-//! large read, so they cost two passes over the events and no allocation
-//! per event or per document.
+//! actor is named (the filter's actor menu), which events each document has
+//! (the source pane) and which documents the tray lists. They are rebuilt
+//! on every partial update of a large read, so each is a pass or two over
+//! the events or documents, with no allocation per event or document.
 
 use super::filter::Fnv;
 use crate::analysis::{Analysis, Event, NO_PUBLICATION_DATE};
