@@ -11,9 +11,7 @@
 //! history.
 
 use super::{AppState, editing};
-use crate::analysis::{
-    AnalysedDoc, Analysis, HandedFile, Options, Problem, Progress, ReadHooks, read_folder,
-};
+use crate::analysis::{Analysis, HandedFile, Options, Problem, Progress, ReadHooks, read_folder};
 use crate::cache::CacheFile;
 use crate::corrections::Corrections;
 use crate::corrections::sidecar::Sidecar;
@@ -358,29 +356,20 @@ impl AppState {
 
     /// Shows the streamed documents not yet shown.
     fn show_waiting(&mut self) {
-        let Some(job) = &mut self.job else {
-            return;
-        };
-        // Nothing new to show (a first, empty batch still replaces the old folder).
-        if job.waiting.is_empty() && job.shown_partial {
-            return;
+        if let Some(follow) = self.take_waiting() {
+            self.reindex();
+            self.apply_filter();
+            if follow {
+                self.fit_all();
+            }
         }
-        let files = std::mem::take(&mut job.waiting);
-        let mut docs = Vec::new();
-        for (file, file_docs) in files {
-            job.file_of_doc
-                .extend(std::iter::repeat_n(file, file_docs.len()));
-            docs.extend(file_docs);
-        }
-        let fresh = !job.shown_partial;
-        job.shown_partial = true;
-        self.show_partial(docs, fresh);
     }
 
     /// Every file is read: puts the documents shown in path order and lends
-    /// the folder to the job to be merged, corrected and cached.
+    /// the folder to the job to be merged, corrected and cached. Indexed
+    /// once, after the last documents are in and in order.
     fn assemble(&mut self, problems: Vec<Problem>) {
-        self.show_waiting();
+        let follow = self.take_waiting() == Some(true);
         let selected = self.selected_id();
         let Some(job) = &mut self.job else {
             return;
@@ -398,13 +387,32 @@ impl AppState {
         let _ = job.assembled.send(lent);
         self.reindex();
         self.apply_filter();
+        if follow {
+            self.fit_all();
+        }
         self.reselect(selected.as_deref());
     }
 
-    /// Adds streamed documents to the analysis shown.
-    fn show_partial(&mut self, docs: Vec<AnalysedDoc>, fresh: bool) {
+    /// Moves the streamed documents not yet shown into the analysis shown
+    /// (the first of a new folder replaces the old one), without indexing
+    /// them. `None` when there was nothing to move, else whether the view
+    /// should fit the folder again (a new folder, or a view still fitted).
+    fn take_waiting(&mut self) -> Option<bool> {
+        let job = self.job.as_mut()?;
+        // Nothing new to show (a first, empty batch still replaces the old folder).
+        if job.waiting.is_empty() && job.shown_partial {
+            return None;
+        }
+        let files = std::mem::take(&mut job.waiting);
+        let mut docs = Vec::new();
+        for (file, file_docs) in files {
+            job.file_of_doc
+                .extend(std::iter::repeat_n(file, file_docs.len()));
+            docs.extend(file_docs);
+        }
+        let fresh = !job.shown_partial;
+        job.shown_partial = true;
         if fresh {
-            // The first batch of a new folder replaces the old one.
             self.base = None;
             self.corrections = Corrections::default();
             self.undo.clear();
@@ -421,12 +429,7 @@ impl AppState {
                 analysis.push(doc);
             }
         }
-        let auto_view = fresh || self.fitted == Some(self.view);
-        self.reindex();
-        self.apply_filter();
-        if auto_view {
-            self.fit_all();
-        }
+        Some(fresh || self.fitted == Some(self.view))
     }
 
     /// Swaps in a re-read folder, keeping what the user was doing.
