@@ -580,10 +580,10 @@ impl Analysis {
                 members.sort_unstable();
                 let shared: Arc<[String]> = members.iter().map(|&(id, _)| id.to_owned()).collect();
                 let mut places = Vec::with_capacity(members.len());
-                let mut first = 0;
+                let (mut first, mut previous) = (0, None);
                 for (place, &(id, i)) in members.iter().enumerate() {
-                    if place == 0 || members.get(place - 1).is_none_or(|&(prev, _)| prev != id) {
-                        first = place;
+                    if previous != Some(id) {
+                        (first, previous) = (place, Some(id));
                     }
                     places.push((i, first));
                 }
