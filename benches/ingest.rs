@@ -18,8 +18,9 @@
 #[allow(dead_code)]
 mod fixtures;
 
-use dateline::analysis::{Analysis, HandedFile, Options, Progress, ReadHooks, read_folder};
+use dateline::analysis::{Analysis, Options};
 use dateline::cache::CacheFile;
+use dateline::ingest::{HandedFile, Progress, ReadHooks, read_folder};
 use dateline::timeline::{LaneMode, TimelineIndex};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -16,17 +16,13 @@
 
 use crate::analysis::{Analysis, DocAnalysis, Event, Options};
 use crate::corpus::PublishedSource;
-use crate::store::{StreamHash, cache_dir, folder_tag, write_into_with};
-use serde::{Deserialize, Deserializer, Serialize};
-use std::collections::{HashMap, HashSet};
+use crate::hash::StreamHash;
+use crate::store::{cache_dir, folder_tag, write_into_with};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::UNIX_EPOCH;
-
-/// A rule or modifier name: `&'static str`. The alias keeps serde's derive
-/// from borrowing these fields from the input (it does so for a written
-/// `&str`), which would tie a deserialized value to the bytes it came from.
-pub type Name = &'static str;
 
 /// File name of the cache inside `.dateline/`.
 pub const FILE: &str = "cache.bin";
@@ -212,7 +208,7 @@ impl CacheFile {
     #[must_use]
     pub fn of(folder: &Path) -> Self {
         Self {
-            primary: folder.join(crate::corrections::sidecar::DIR).join(FILE),
+            primary: folder.join(crate::store::DIR).join(FILE),
             fallback: cache_dir()
                 .join("dateline")
                 .join(folder_tag(folder))
@@ -421,41 +417,6 @@ fn read_cache(path: &Path, options: &Options) -> Option<FolderCache> {
         file: Mutex::new(file),
         index: Mutex::new(index),
     })
-}
-
-/// The one `&'static str` for each name read back (rule names, TIMEX3
-/// modifiers): the engine's own names are `&'static str`; names read from a
-/// cache are leaked once each. A cache only holds names the engine wrote,
-/// so the set is small and bounded.
-pub(crate) fn intern(name: String) -> &'static str {
-    static NAMES: Mutex<Option<HashSet<&'static str>>> = Mutex::new(None);
-    let mut names = NAMES.lock().unwrap_or_else(PoisonError::into_inner);
-    let names = names.get_or_insert_with(HashSet::new);
-    if let Some(&known) = names.get(name.as_str()) {
-        return known;
-    }
-    let leaked: &'static str = Box::leak(name.into_boxed_str());
-    names.insert(leaked);
-    leaked
-}
-
-/// Deserializes a `&'static str` field (see [`intern`]).
-pub(crate) fn de_static<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
-    String::deserialize(d).map(intern)
-}
-
-/// Deserializes an `Option<&'static str>` field (see [`intern`]).
-pub(crate) fn de_static_opt<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Option<&'static str>, D::Error> {
-    Option::<String>::deserialize(d).map(|o| o.map(intern))
-}
-
-/// Deserializes a `Vec<&'static str>` field (see [`intern`]).
-pub(crate) fn de_static_vec<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Vec<&'static str>, D::Error> {
-    Vec::<String>::deserialize(d).map(|v| v.into_iter().map(intern).collect())
 }
 
 #[cfg(test)]

@@ -9,8 +9,9 @@
 //! ```
 //! Exit codes: 0 ok, 1 failure while running, 2 bad arguments or unreadable folder.
 
-use crate::analysis::{Analysis, Options, Progress, ReadHooks, read_folder};
+use crate::analysis::{Analysis, Options};
 use crate::app::{DatelineApp, Scene, ScreenshotPlan};
+use crate::ingest::{Progress, ReadHooks, read_folder};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use lexopt::prelude::*;
@@ -335,7 +336,7 @@ impl Selection {
     fn accepts(&self, rel: &str) -> bool {
         let in_shard = self.shard.is_none_or(|(i, n)| {
             // A stable hash of the path: the same on every machine and run.
-            crate::store::fnv(rel.as_bytes()) % n == i - 1
+            crate::hash::fnv(rel.as_bytes()) % n == i - 1
         });
         in_shard && self.files.as_ref().is_none_or(|f| f.contains(rel))
     }

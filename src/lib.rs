@@ -15,6 +15,8 @@ pub mod corpus;
 pub mod corrections;
 pub mod events;
 pub mod export;
+pub mod hash;
+pub mod ingest;
 pub mod store;
 pub mod tempeval;
 pub mod temporal;

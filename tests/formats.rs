@@ -6,8 +6,9 @@
 
 mod common;
 
-use dateline::analysis::{Analysis, DocAnalysis, Options, Progress, analyze_folder};
+use dateline::analysis::{Analysis, DocAnalysis, Options};
 use dateline::export::to_export;
+use dateline::ingest::{Progress, analyze_folder};
 use std::path::{Path, PathBuf};
 
 fn folder() -> PathBuf {

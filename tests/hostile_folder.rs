@@ -7,9 +7,10 @@
 
 mod common;
 
-use dateline::analysis::{Options, Progress, analyze_folder};
+use dateline::analysis::Options;
 use dateline::corpus::{MAX_DOCX_XML_BYTES, read_file};
 use dateline::export::to_export;
+use dateline::ingest::{Progress, analyze_folder};
 use std::path::PathBuf;
 
 fn scratch(name: &str) -> PathBuf {

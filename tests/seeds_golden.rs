@@ -4,8 +4,9 @@
 //! the events not in the gold. Runs without and with the publication dates
 //! known only from outside the text (tests/data/seeds.published.csv).
 
-use dateline::analysis::{Options, Progress, analyze_folder};
+use dateline::analysis::Options;
 use dateline::export::{Export, to_export};
+use dateline::ingest::{Progress, analyze_folder};
 use serde_json::Value;
 use std::collections::HashMap;
 

@@ -87,10 +87,10 @@ fn a_folder_streamed_into_the_window_ends_as_read_whole() {
         );
     }
     let window = harness(&folder);
-    let whole = dateline::analysis::analyze_folder(
+    let whole = dateline::ingest::analyze_folder(
         &folder,
         &Options::default(),
-        &dateline::analysis::Progress::default(),
+        &dateline::ingest::Progress::default(),
     )
     .expect("the folder opens");
     let shown = window
@@ -145,10 +145,10 @@ fn a_folder_opened_during_a_read_replaces_it() {
     assert!(settled, "{:?}", harness.state().state.status);
     let mut shown = documents(&harness);
     shown.sort();
-    let whole = dateline::analysis::analyze_folder(
+    let whole = dateline::ingest::analyze_folder(
         &second,
         &Options::default(),
-        &dateline::analysis::Progress::default(),
+        &dateline::ingest::Progress::default(),
     )
     .expect("the folder opens");
     let mut expected: Vec<String> = whole.docs.iter().map(|d| d.doc.path.clone()).collect();
@@ -250,10 +250,10 @@ fn files_changed_while_open_show_up_and_the_selection_stays() {
 /// Issue 6 item 5: the app opens a (merged) JSON Lines export directly.
 #[test]
 fn a_json_lines_export_opens_in_the_window() {
-    let analysis = dateline::analysis::analyze_folder(
+    let analysis = dateline::ingest::analyze_folder(
         &dateline::sample_folder(),
         &Options::default(),
-        &dateline::analysis::Progress::default(),
+        &dateline::ingest::Progress::default(),
     )
     .expect("samples");
     let dir = std::env::temp_dir().join(format!("dateline-ui-jsonl-{}", std::process::id()));

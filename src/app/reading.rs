@@ -11,11 +11,12 @@
 //! history.
 
 use super::{AppState, editing};
-use crate::analysis::{Analysis, HandedFile, Options, Problem, Progress, ReadHooks, read_folder};
+use crate::analysis::{Analysis, Options, Problem};
 use crate::cache::CacheFile;
 use crate::corrections::Corrections;
 use crate::corrections::sidecar::Sidecar;
 use crate::export::jsonl::JsonlRead;
+use crate::ingest::{HandedFile, Progress, ReadHooks, read_folder};
 use crate::temporal::Tagger;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

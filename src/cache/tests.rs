@@ -1,5 +1,6 @@
 use super::{CacheFile, FolderCache};
-use crate::analysis::{Analysis, FolderRead, Options, Progress, ReadHooks, read_folder};
+use crate::analysis::{Analysis, Options};
+use crate::ingest::{FolderRead, Progress, ReadHooks, read_folder};
 use std::path::{Path, PathBuf};
 
 /// A copy of the sample folder plus a two-record JSON Lines file.
@@ -182,7 +183,7 @@ fn handed_over_documents_assemble_into_the_folder_read_whole() {
     let dir = folder("partial");
     let options = Options::default();
     let handed = std::sync::Mutex::new(Vec::new());
-    let partial = |files: Vec<crate::analysis::HandedFile>| {
+    let partial = |files: Vec<crate::ingest::HandedFile>| {
         if let Ok(mut handed) = handed.lock() {
             handed.extend(files);
         }
@@ -229,12 +230,12 @@ fn handed_over_documents_assemble_into_the_folder_read_whole() {
 fn the_payload_hash_is_the_same_in_pieces_and_whole() {
     let bytes: Vec<u8> = (0..1000_u32).map(|i| (i * 7 % 251) as u8).collect();
     let whole = {
-        let mut h = crate::store::StreamHash::new();
+        let mut h = crate::hash::StreamHash::new();
         h.update(&bytes);
         h.finish()
     };
     for split in [1, 3, 7, 8, 9, 64, 999] {
-        let mut h = crate::store::StreamHash::new();
+        let mut h = crate::hash::StreamHash::new();
         for piece in bytes.chunks(split) {
             h.update(piece);
         }
@@ -243,10 +244,10 @@ fn the_payload_hash_is_the_same_in_pieces_and_whole() {
     // Every byte counts, and so does the length.
     let mut changed = bytes.clone();
     changed[500] ^= 1;
-    let mut h = crate::store::StreamHash::new();
+    let mut h = crate::hash::StreamHash::new();
     h.update(&changed);
     assert_ne!(h.finish(), whole);
-    let mut h = crate::store::StreamHash::new();
+    let mut h = crate::hash::StreamHash::new();
     h.update(&bytes[..999]);
     assert_ne!(h.finish(), whole);
 }

@@ -15,6 +15,7 @@ pub mod sidecar;
 mod tests;
 
 use crate::analysis::{AnalysedDoc, Analysis, Event, Merged, Options, analyze_document};
+pub use crate::analysis::{EventEdit, EventKey, Origin};
 use crate::corpus::PublishedSource;
 use crate::events::{EventKind, Gazetteer, Modality, find_people};
 use crate::temporal::{Tagger, TimexType, range_of_value};
@@ -60,19 +61,6 @@ impl Default for Corrections {
     }
 }
 
-/// What identifies a machine-found event across readings of its folder.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct EventKey {
-    /// Document path (with `#N` inside a multi-article file).
-    pub path: String,
-    /// The kind the machine gave it.
-    pub kind: EventKind,
-    /// The trigger's words.
-    pub trigger: String,
-    /// The sentence's words, spaces collapsed.
-    pub sentence: String,
-}
-
 /// The user's changes to one machine-found event.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct EventFix {
@@ -96,17 +84,6 @@ pub struct EventFix {
     /// The user's tags.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-}
-
-impl Default for EventKey {
-    fn default() -> Self {
-        Self {
-            path: String::new(),
-            kind: EventKind::Statement,
-            trigger: String::new(),
-            sentence: String::new(),
-        }
-    }
 }
 
 /// A date set by the user.
@@ -147,28 +124,6 @@ pub struct AddedEvent {
 #[expect(clippy::trivially_copy_pass_by_ref, reason = "serde's signature")]
 fn is_false(b: &bool) -> bool {
     !*b
-}
-
-/// What the user did to an event, carried by the event once applied.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EventEdit {
-    /// Where the edit is kept.
-    pub origin: Origin,
-    /// The user's note.
-    pub note: String,
-    /// The user's tags.
-    pub tags: Vec<String>,
-    /// What was changed: "date", "kind", "split", "added".
-    pub changed: Vec<&'static str>,
-}
-
-/// Where an event's corrections are kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
-    /// A machine-found event with this key.
-    Found(EventKey),
-    /// The user's `n`th added event.
-    Added(usize),
 }
 
 /// Spaces collapsed, so that reflowing a paragraph keeps the key.

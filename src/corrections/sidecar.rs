@@ -11,8 +11,6 @@
 use super::{Corrections, FORMAT_VERSION};
 use std::path::{Path, PathBuf};
 
-/// Folder of Dateline's own files inside an article folder.
-pub const DIR: &str = ".dateline";
 /// File name of the corrections.
 pub const FILE: &str = "corrections.json";
 
@@ -42,7 +40,7 @@ impl Sidecar {
     pub fn of(folder: &Path) -> Self {
         let tag = crate::store::folder_tag(folder);
         Self {
-            primary: folder.join(DIR).join(FILE),
+            primary: folder.join(crate::store::DIR).join(FILE),
             fallback: crate::store::config_dir()
                 .join("dateline")
                 .join("corrections")

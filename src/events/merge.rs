@@ -404,7 +404,7 @@ fn content_words(context: &str) -> Vec<u64> {
         }
         lower.clear();
         lower.extend(word.chars().flat_map(char::to_lowercase));
-        let hash = crate::store::fnv(lower.as_bytes());
+        let hash = crate::hash::fnv(lower.as_bytes());
         if !out.contains(&hash) {
             out.push(hash);
         }

@@ -320,9 +320,9 @@ impl Builder {
                 end: d.chars.byte_of(t.span[1]),
                 kind,
                 value: t.value,
-                modifier: t.modifier.map(crate::cache::intern),
+                modifier: t.modifier.map(crate::text::names::intern),
                 range: t.range.map(|[a, b]| (a, b)),
-                rule: crate::cache::intern(t.rule),
+                rule: crate::text::names::intern(t.rule),
                 needs_anchor: false,
             });
         }
@@ -358,13 +358,17 @@ impl Builder {
                     id: e.id,
                     doc,
                     kind: e.kind,
-                    rule: crate::cache::intern(e.rule),
+                    rule: crate::text::names::intern(e.rule),
                     sentence,
                     trigger,
                     timex,
                     date: e.date,
                     range: e.range.map(|[a, b]| (a, b)),
-                    actors: e.actors.into_iter().map(crate::cache::intern).collect(),
+                    actors: e
+                        .actors
+                        .into_iter()
+                        .map(crate::text::names::intern)
+                        .collect(),
                     people: e.people,
                     place: e.place,
                     modality: e.modality,
@@ -401,7 +405,8 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::{is_dateline_jsonl, read_jsonl, write_jsonl};
-    use crate::analysis::{Options, Progress, analyze_folder};
+    use crate::analysis::Options;
+    use crate::ingest::{Progress, analyze_folder};
     use std::io::BufRead;
 
     fn input(name: &str, bytes: Vec<u8>) -> (String, Box<dyn BufRead>) {

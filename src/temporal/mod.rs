@@ -99,15 +99,15 @@ pub struct Timex {
     /// TIMEX3 value.
     pub value: String,
     /// TIMEX3 mod (`START`, `END`, `APPROX`, `MORE_THAN`, …).
-    #[serde(deserialize_with = "crate::cache::de_static_opt")]
-    pub modifier: Option<crate::cache::Name>,
+    #[serde(deserialize_with = "crate::text::names::de_static_opt")]
+    pub modifier: Option<crate::text::names::Name>,
     /// Inclusive day range of the value (narrowed by `START`/`MID`/`END`: first,
     /// middle or last third of the days); None
     /// for durations, sets, REFs and values with X.
     pub range: Option<(NaiveDate, NaiveDate)>,
     /// The rule that found it.
-    #[serde(deserialize_with = "crate::cache::de_static")]
-    pub rule: crate::cache::Name,
+    #[serde(deserialize_with = "crate::text::names::de_static")]
+    pub rule: crate::text::names::Name,
     /// The value depended on the anchor date.
     pub needs_anchor: bool,
 }

@@ -6,6 +6,7 @@
 //! turns original byte offsets into the char offsets of the export contract.
 
 mod charmap;
+pub mod names;
 mod repair;
 mod sentences;
 

@@ -6,11 +6,11 @@
 
 use crate::analysis::{Analysis, Event};
 use crate::events::EventKind;
+use crate::hash::FnvBuild;
 use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// A filter; the default shows everything.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -146,29 +146,7 @@ impl Filter {
 
 /// The words each name holds, per worker: names repeat a lot, so each is
 /// searched once. FNV hashing: the keys are short.
-type NameBits<'a> = HashMap<&'a str, u64, BuildHasherDefault<Fnv>>;
-
-/// FNV-1a, for short keys (names here, name addresses in `tally`).
-#[derive(Default)]
-pub(super) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+type NameBits<'a> = HashMap<&'a str, u64, FnvBuild>;
 
 /// Every match of the words in `text`: (byte position, the word's bit).
 fn word_hits(ac: &AhoCorasick, text: &str) -> Vec<(usize, u64)> {

@@ -4,11 +4,10 @@
 //! on every partial update of a large read, so each is a pass or two over
 //! the events or documents, with no allocation per event or document.
 
-use super::filter::Fnv;
 use crate::analysis::{Analysis, Event, NO_PUBLICATION_DATE};
+use crate::hash::FnvBuild;
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 /// What the tray lists about documents: those without a publication date
 /// and every other problem recorded on a document, as indexes, so that a
@@ -98,7 +97,7 @@ pub fn actor_counts(events: &[Event]) -> Vec<(String, usize)> {
 }
 
 /// Actor counts by the address and length of the name.
-type ByAddress<'a> = HashMap<(usize, usize), (&'a str, usize), BuildHasherDefault<Fnv>>;
+type ByAddress<'a> = HashMap<(usize, usize), (&'a str, usize), FnvBuild>;
 
 /// The events of each document, by index: one flat list in document order
 /// with where each document's part starts.
@@ -235,6 +234,7 @@ mod tests {
     #[test]
     fn the_tray_lists_undated_documents_and_problems_folder_first() {
         use crate::analysis::{DocAnalysis, Problem};
+
         let doc = |path: &str, problems: &[&str]| DocAnalysis {
             doc: crate::corpus::Document {
                 path: path.to_owned(),
