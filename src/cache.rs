@@ -418,6 +418,3 @@ fn read_cache(path: &Path, options: &Options) -> Option<FolderCache> {
         index: Mutex::new(index),
     })
 }
-
-#[cfg(test)]
-mod tests;

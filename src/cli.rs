@@ -10,8 +10,8 @@
 //! Exit codes: 0 ok, 1 failure while running, 2 bad arguments or unreadable folder.
 
 use crate::analysis::{Analysis, Options};
-use crate::app::{DatelineApp, Scene, ScreenshotPlan};
 use crate::ingest::{Progress, ReadHooks, read_folder};
+use crate::window::{Scene, Source};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use lexopt::prelude::*;
@@ -246,7 +246,7 @@ fn run(args: Vec<std::ffi::OsString>) -> anyhow::Result<ExitCode> {
             )));
         }
     };
-    run_window(source, options, args.screenshot, args.scene, args.size)?;
+    crate::window::run(source, options, args.screenshot, args.scene, args.size)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -436,60 +436,14 @@ fn tempeval(paths: &[PathBuf], errors: bool) -> anyhow::Result<ExitCode> {
             .unwrap_or_default();
         docs.push((name, doc));
     }
-    let report = crate::tempeval::evaluate(&docs, &crate::temporal::Tagger::new(), errors);
+    let tagger = crate::temporal::Tagger::new();
+    let mut timed = |text: &str, dct, secs: &mut f64| {
+        let started = std::time::Instant::now();
+        let found = tagger.tag(text, dct);
+        *secs += started.elapsed().as_secs_f64();
+        found
+    };
+    let report = crate::tempeval::evaluate(&docs, &mut timed, errors);
     print!("{report}");
     Ok(ExitCode::SUCCESS)
-}
-
-/// What the window opens.
-enum Source {
-    Folder(PathBuf),
-    /// A JSON Lines export.
-    Events(PathBuf),
-    /// This many synthetic events.
-    Demo(usize),
-}
-
-fn run_window(
-    source: Source,
-    options: Options,
-    screenshot: Option<PathBuf>,
-    scene: Scene,
-    size: Option<(f32, f32)>,
-) -> anyhow::Result<()> {
-    let (w, h) = size.unwrap_or((1600.0, 1000.0));
-    let viewport = eframe::egui::ViewportBuilder::default()
-        .with_title("Dateline")
-        .with_inner_size([w, h])
-        .with_min_inner_size([640.0, 400.0])
-        .with_drag_and_drop(true);
-    let native = eframe::NativeOptions {
-        viewport,
-        // Screenshots must not depend on what a previous run left in storage.
-        persist_window: screenshot.is_none(),
-        ..eframe::NativeOptions::default()
-    };
-    let plan = screenshot.map(|out| ScreenshotPlan::new(out, scene));
-    eframe::run_native(
-        "Dateline",
-        native,
-        Box::new(move |cc| {
-            Ok(Box::new(match source {
-                Source::Folder(folder) => DatelineApp::new(cc, Some(folder), options, plan),
-                Source::Events(file) => {
-                    let mut app = DatelineApp::new(cc, None, options, plan);
-                    app.state.open_events(&file);
-                    app
-                }
-                Source::Demo(n) => {
-                    let mut app = DatelineApp::new(cc, None, options, plan);
-                    app.state.folder = Some(PathBuf::from(format!("demo: {n} synthetic events")));
-                    app.state
-                        .set_analysis(crate::timeline::synthetic::analysis(n, 1));
-                    app
-                }
-            }))
-        }),
-    )
-    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

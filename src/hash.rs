@@ -163,4 +163,30 @@ mod tests {
         assert_ne!(content_hash(&text[..text.len() - 1]), base);
         assert_eq!(content_hash(text), base);
     }
+
+    #[test]
+    fn the_payload_hash_is_the_same_in_pieces_and_whole() {
+        let bytes: Vec<u8> = (0..1000_u32).map(|i| (i * 7 % 251) as u8).collect();
+        let whole = {
+            let mut h = super::StreamHash::new();
+            h.update(&bytes);
+            h.finish()
+        };
+        for split in [1, 3, 7, 8, 9, 64, 999] {
+            let mut h = super::StreamHash::new();
+            for piece in bytes.chunks(split) {
+                h.update(piece);
+            }
+            assert_eq!(h.finish(), whole, "pieces of {split}");
+        }
+        // Every byte counts, and so does the length.
+        let mut changed = bytes.clone();
+        changed[500] ^= 1;
+        let mut h = super::StreamHash::new();
+        h.update(&changed);
+        assert_ne!(h.finish(), whole);
+        let mut h = super::StreamHash::new();
+        h.update(&bytes[..999]);
+        assert_ne!(h.finish(), whole);
+    }
 }

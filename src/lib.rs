@@ -23,6 +23,7 @@ pub mod temporal;
 pub mod text;
 pub mod timeline;
 pub mod ui;
+pub mod window;
 
 /// The sample folder bundled with the sources (the five seed articles).
 #[must_use]

@@ -2,7 +2,8 @@
 //! event by its accessible label, and find its sentence in the source pane.
 
 use dateline::analysis::Options;
-use dateline::app::{Command, DatelineApp};
+use dateline::app::Command;
+use dateline::window::DatelineApp;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::time::{Duration, Instant};
@@ -308,7 +309,7 @@ fn shift_drag_on_the_overview_filters_by_dates() {
     let mut harness = harness();
     let rect = harness
         .ctx
-        .data(|d| d.get_temp::<egui::Rect>(dateline::app::timeline_rect_id()));
+        .data(|d| d.get_temp::<egui::Rect>(dateline::ui::timeline_rect_id()));
     let Some(rect) = rect else {
         panic!("the timeline was not drawn")
     };

@@ -3,7 +3,8 @@
 //! correction kept, export and read it back — from the app and the CLI.
 
 use dateline::analysis::Options;
-use dateline::app::{Command, DatelineApp};
+use dateline::app::Command;
+use dateline::window::DatelineApp;
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

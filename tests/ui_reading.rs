@@ -3,7 +3,8 @@
 //! folder is open shows up on its own, keeping the selection.
 
 use dateline::analysis::Options;
-use dateline::app::{Command, DatelineApp};
+use dateline::app::Command;
+use dateline::window::DatelineApp;
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;

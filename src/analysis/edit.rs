@@ -1,6 +1,6 @@
 //! What ties an event to the user's corrections: the key that finds a
 //! machine-found event again in a later reading, and the edit an event
-//! carries once corrections are applied ([`crate::corrections`]).
+//! carries once corrections are applied (the corrections layer above).
 
 use crate::events::EventKind;
 use serde::{Deserialize, Serialize};

@@ -2,7 +2,7 @@
 //! expressions, the events found in them, and problems — [`Analysis`] —,
 //! and the pipeline that makes one document's share of it
 //! ([`analyze_documents`]: repair → sentences → time expressions →
-//! publication date → events). Reading whole folders is [`crate::ingest`].
+//! publication date → events). Reading whole folders is the ingest layer's.
 //!
 //! Nothing here reads the clock or touches the UI; it never fails as a whole.
 
@@ -90,7 +90,7 @@ pub struct Event {
     /// so not cached).
     #[serde(skip)]
     pub merged_with: Merged,
-    /// What the user changed, when anything (see [`crate::corrections`]).
+    /// What the user changed, when anything (set when corrections are applied).
     #[serde(skip)]
     pub edit: Option<Box<EventEdit>>,
 }

@@ -5,7 +5,6 @@
 
 mod editing;
 mod reading;
-mod screenshot;
 
 use crate::analysis::{Analysis, Options};
 use crate::corrections::Corrections;
@@ -15,14 +14,12 @@ use crate::timeline::{
     Applied, DocEvents, DocTray, Filter, LaneMode, Sort, SortColumn, TimelineIndex, View,
     actor_counts,
 };
-use crate::ui;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
 pub use editing::{AddDraft, EventDraft};
 pub use reading::{Read, is_events_file};
-pub use screenshot::{Scene, ScreenshotPlan, timeline_rect_id};
 
 /// Something the user asked for, applied after the frame is drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,9 +114,6 @@ pub struct Settings {
     #[serde(default)]
     pub sort: Sort,
 }
-
-/// Key of [`Settings`] in eframe's storage.
-const SETTINGS_KEY: &str = "dateline-settings";
 
 /// Everything the window shows.
 #[derive(Default)]
@@ -666,100 +660,3 @@ fn spawn_dialog(
     }
     rx
 }
-
-/// The eframe application.
-pub struct DatelineApp {
-    /// The state.
-    pub state: AppState,
-    screenshot: Option<ScreenshotPlan>,
-}
-
-impl DatelineApp {
-    /// Creates the app and starts reading `folder`, if given.
-    #[must_use]
-    pub fn new(
-        cc: &eframe::CreationContext<'_>,
-        folder: Option<PathBuf>,
-        options: Options,
-        screenshot: Option<ScreenshotPlan>,
-    ) -> Self {
-        ui::theme::apply(&cc.egui_ctx);
-        // egui keeps a scroll area's running animation with its position,
-        // timed by the last run's clock: restored into a new run, whose
-        // clock starts again at zero, it never ends and the window repaints
-        // flat out until the clock catches up (minutes or hours). The lists
-        // show other content by then anyway.
-        cc.egui_ctx.data_mut(
-            egui::util::IdTypeMap::remove_by_type::<egui::containers::scroll_area::State>,
-        );
-        let mut state = AppState::new(options);
-        let ctx = cc.egui_ctx.clone();
-        state.waker = Some(Arc::new(move || ctx.request_repaint()));
-        // A screenshot must not depend on what an earlier run left behind
-        // (settings, or a cache that changes the status line).
-        state.use_cache = screenshot.is_none();
-        if screenshot.is_none()
-            && let Some(settings) = cc
-                .storage
-                .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
-        {
-            state.restore(settings);
-        }
-        if let Some(folder) = folder {
-            state.open_folder(folder);
-        }
-        Self { state, screenshot }
-    }
-}
-
-impl eframe::App for DatelineApp {
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if self.screenshot.is_none() {
-            eframe::set_value(storage, SETTINGS_KEY, &self.state.settings());
-        }
-    }
-
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        if let Some(path) = self.state.png_request.take() {
-            let sender = self.state.png_sender();
-            screenshot::save_timeline_png(ui.ctx(), path, sender);
-        }
-        if self.state.poll() {
-            ui.ctx().request_repaint();
-        }
-        let mut commands = Vec::new();
-        for path in ui.ctx().input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .collect::<Vec<_>>()
-        }) {
-            commands.push(Command::OpenPath(path));
-        }
-        ui::shortcuts(ui.ctx(), &self.state, &mut commands);
-        ui::app_ui(ui, &self.state, &mut commands);
-        // The selection is revealed (scrolled to) for one frame only.
-        self.state.reveal_selection = false;
-        if !commands.is_empty() {
-            ui.ctx().request_repaint();
-        }
-        for command in commands {
-            self.state.apply(command);
-        }
-        if self.state.busy() {
-            // Ten frames a second show the progress smoothly; more would
-            // take cores from the read where painting is done in software.
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(100));
-        } else if let Some(due) = self.state.watch_due_in() {
-            ui.ctx().request_repaint_after(due);
-        }
-        if let Some(plan) = &mut self.screenshot {
-            plan.step(ui.ctx(), &mut self.state);
-        }
-    }
-}
-
-/// Re-export so `egui` is reachable from this module's users.
-pub use eframe::egui;

@@ -331,4 +331,6 @@ fn analyze_in_batches(docs: Vec<Document>, tagger: &Tagger, options: &Options) -
 }
 
 #[cfg(test)]
+mod cache_tests;
+#[cfg(test)]
 mod tests;

@@ -16,6 +16,13 @@ pub use lists_ui::event_label;
 /// Zoom factor of one + or − key press.
 const ZOOM_STEP: f64 = 1.5;
 
+/// Where the timeline was drawn last frame (set by the timeline widget), so
+/// that a PNG export can crop the window's picture to it.
+#[must_use]
+pub fn timeline_rect_id() -> egui::Id {
+    egui::Id::unique("dateline-timeline-rect")
+}
+
 /// Keyboard shortcuts: Ctrl+O open, F fit, Esc clear, ←/→ and ↑/↓
 /// previous/next event in time, Shift+↑/↓ the nearest event in the lane
 /// above/below, +/− zoom, Home/End first/last event, E correct the

@@ -101,7 +101,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
     let size = ui.available_size().max(vec2(200.0, 160.0));
     let (response, painter) = ui.allocate_painter(size, Sense::click_and_drag());
     let frame = Frame::new(response.rect);
-    ui.data_mut(|d| d.insert_temp(crate::app::timeline_rect_id(), response.rect));
+    ui.data_mut(|d| d.insert_temp(crate::ui::timeline_rect_id(), response.rect));
     let view = state.view;
     let index = &state.index;
     let width = frame.lanes.width().max(1.0);

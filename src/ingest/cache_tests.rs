@@ -1,6 +1,9 @@
-use super::{CacheFile, FolderCache};
+//! The folder cache through whole reads: a hit gives what a fresh read
+//! gives, only changed files are read again, damage means no cache.
+
+use super::{FolderRead, Progress, ReadHooks, read_folder};
 use crate::analysis::{Analysis, Options};
-use crate::ingest::{FolderRead, Progress, ReadHooks, read_folder};
+use crate::cache::{CacheFile, FolderCache};
 use std::path::{Path, PathBuf};
 
 /// A copy of the sample folder plus a two-record JSON Lines file.
@@ -183,7 +186,7 @@ fn handed_over_documents_assemble_into_the_folder_read_whole() {
     let dir = folder("partial");
     let options = Options::default();
     let handed = std::sync::Mutex::new(Vec::new());
-    let partial = |files: Vec<crate::ingest::HandedFile>| {
+    let partial = |files: Vec<super::HandedFile>| {
         if let Ok(mut handed) = handed.lock() {
             handed.extend(files);
         }
@@ -224,30 +227,4 @@ fn handed_over_documents_assemble_into_the_folder_read_whole() {
     assert_eq!(summary(&assembled), summary(&whole.analysis));
     assert_eq!(read_handing.records.len(), whole.records.len());
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-#[test]
-fn the_payload_hash_is_the_same_in_pieces_and_whole() {
-    let bytes: Vec<u8> = (0..1000_u32).map(|i| (i * 7 % 251) as u8).collect();
-    let whole = {
-        let mut h = crate::hash::StreamHash::new();
-        h.update(&bytes);
-        h.finish()
-    };
-    for split in [1, 3, 7, 8, 9, 64, 999] {
-        let mut h = crate::hash::StreamHash::new();
-        for piece in bytes.chunks(split) {
-            h.update(piece);
-        }
-        assert_eq!(h.finish(), whole, "pieces of {split}");
-    }
-    // Every byte counts, and so does the length.
-    let mut changed = bytes.clone();
-    changed[500] ^= 1;
-    let mut h = crate::hash::StreamHash::new();
-    h.update(&changed);
-    assert_ne!(h.finish(), whole);
-    let mut h = crate::hash::StreamHash::new();
-    h.update(&bytes[..999]);
-    assert_ne!(h.finish(), whole);
 }

@@ -2,7 +2,7 @@
 //! first dated event selected, its correction dialog open…), let the layout
 //! settle, capture the window, save it and quit.
 
-use super::{AppState, Command};
+use crate::app::{AppState, Command};
 use eframe::egui;
 use std::path::PathBuf;
 
@@ -90,17 +90,10 @@ impl ScreenshotPlan {
     }
 }
 
-/// Where the timeline was drawn last frame (set by the timeline widget), so
-/// that a PNG export can crop the window's picture to it.
-#[must_use]
-pub fn timeline_rect_id() -> egui::Id {
-    egui::Id::unique("dateline-timeline-rect")
-}
-
 /// Asks the window for a picture and saves the timeline's part of it to
 /// `out` (atomically); the outcome goes to `done` as a status message.
 pub fn save_timeline_png(ctx: &egui::Context, out: PathBuf, done: std::sync::mpsc::Sender<String>) {
-    let rect = ctx.data(|d| d.get_temp::<egui::Rect>(timeline_rect_id()));
+    let rect = ctx.data(|d| d.get_temp::<egui::Rect>(crate::ui::timeline_rect_id()));
     let pixels_per_point = ctx.pixels_per_point();
     let window = ctx.clone();
     let callback = egui::ScreenshotCallback::new(move |image| {
