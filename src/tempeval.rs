@@ -274,15 +274,14 @@ pub fn tml_files(paths: &[PathBuf]) -> Vec<PathBuf> {
     files
 }
 
+/// Tags one text against its creation time, adding the seconds it took.
+pub type TagFn<'a> = dyn FnMut(&str, Option<NaiveDate>, &mut f64) -> Vec<Timex> + 'a;
+
 /// Scores a tagger on the documents; with `errors`, prints each mismatch.
 /// `tag` tags one text against its creation time (the caller times it: the
 /// core never reads the clock) and adds the seconds it took to `tag_secs`.
 #[must_use]
-pub fn evaluate(
-    docs: &[(String, TmlDoc)],
-    tag: &mut dyn FnMut(&str, Option<NaiveDate>, &mut f64) -> Vec<Timex>,
-    errors: bool,
-) -> Report {
+pub fn evaluate(docs: &[(String, TmlDoc)], tag: &mut TagFn<'_>, errors: bool) -> Report {
     let mut report = Report {
         docs: docs.len(),
         ..Report::default()
