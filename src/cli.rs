@@ -10,6 +10,7 @@
 //! Exit codes: 0 ok, 1 failure while running, 2 bad arguments or unreadable folder.
 
 use crate::analysis::{Analysis, Options};
+use crate::export::Format;
 use crate::ingest::{Progress, ReadHooks, read_folder};
 use crate::window::{Scene, Source};
 use anyhow::{Context, bail};
@@ -208,8 +209,7 @@ fn run(args: Vec<std::ffi::OsString>) -> anyhow::Result<ExitCode> {
     }
     if args.export {
         let folder = args.folder.ok_or_else(|| usage("export needs a FOLDER"))?;
-        let format = args.format.as_deref().unwrap_or("json");
-        check_format(format)?;
+        let format = export_format(args.format.as_deref())?;
         return export(
             &folder,
             format,
@@ -219,8 +219,7 @@ fn run(args: Vec<std::ffi::OsString>) -> anyhow::Result<ExitCode> {
         );
     }
     if args.merge {
-        let format = args.format.as_deref().unwrap_or("json");
-        check_format(format)?;
+        let format = export_format(args.format.as_deref())?;
         return merge(&args.paths, format, args.output.as_deref());
     }
     if args.format.is_some() || args.output.is_some() {
@@ -292,14 +291,13 @@ fn read_published_dates(file: &Path) -> anyhow::Result<HashMap<String, NaiveDate
     Ok(dates)
 }
 
-fn check_format(format: &str) -> anyhow::Result<()> {
-    if matches!(format, "json" | "jsonl" | "csv" | "timelinejs") {
-        Ok(())
-    } else {
-        Err(usage(format!(
-            "unknown --format {format:?} (json, jsonl, csv or timelinejs)"
-        )))
-    }
+/// The `--format` asked for (JSON when none).
+fn export_format(name: Option<&str>) -> anyhow::Result<Format> {
+    let name = name.unwrap_or("json");
+    Format::parse(name).ok_or_else(|| {
+        let known: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        usage(format!("unknown --format {name:?} ({})", known.join(", ")))
+    })
 }
 
 /// Which files of the folder an export reads (`--shard`, `--files`).
@@ -344,7 +342,7 @@ impl Selection {
 
 fn export(
     folder: &Path,
-    format: &str,
+    format: Format,
     output: Option<&Path>,
     options: &Options,
     selection: &Selection,
@@ -375,7 +373,7 @@ fn export(
 }
 
 /// `dateline merge`: JSON Lines shards in, one export out.
-fn merge(paths: &[PathBuf], format: &str, output: Option<&Path>) -> anyhow::Result<ExitCode> {
+fn merge(paths: &[PathBuf], format: Format, output: Option<&Path>) -> anyhow::Result<ExitCode> {
     if paths.is_empty() {
         return Err(usage("merge needs the JSON Lines files to join"));
     }
@@ -397,17 +395,12 @@ fn merge(paths: &[PathBuf], format: &str, output: Option<&Path>) -> anyhow::Resu
 
 fn write_export(
     analysis: &Analysis,
-    format: &str,
+    format: Format,
     title: &str,
     output: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     let mut buffer = Vec::new();
-    match format {
-        "csv" => crate::export::write_csv(analysis, &mut buffer)?,
-        "jsonl" => crate::export::write_jsonl(analysis, &mut buffer)?,
-        "timelinejs" => crate::export::write_timelinejs(analysis, title, &mut buffer)?,
-        _ => crate::export::write_json(analysis, &mut buffer)?,
-    }
+    format.write(analysis, title, &mut buffer)?;
     if let Some(path) = output {
         crate::store::write_atomically(path, &buffer)
             .with_context(|| format!("writing {}", path.display()))?;

@@ -3,7 +3,6 @@
 
 use super::{AppState, Read};
 use crate::analysis::{Analysis, Event, Options};
-use crate::corrections::sidecar::Sidecar;
 use crate::corrections::{
     self, AddedEvent, Corrections, Origin, key_of, normalize, parse_user_date,
 };
@@ -79,24 +78,15 @@ fn split_tags(tags: &str) -> Vec<String> {
 
 /// Reads the folder's sidecar and applies it (on the reading thread).
 pub(super) fn read_corrections(base: Arc<Analysis>, options: &Options) -> Read {
-    let sidecar = Sidecar::of(&base.root);
-    let loaded = sidecar.load();
     let tagger = Arc::new(Tagger::new());
-    let mut notices: Vec<String> = loaded.message.into_iter().collect();
-    let corrected = if loaded.corrections.is_empty() {
-        None
-    } else {
-        let (corrected, report) = corrections::apply(&base, &loaded.corrections, &tagger, options);
-        notices.extend(report.message());
-        Some(corrected)
-    };
+    let opened = corrections::open_sidecar(&base, &tagger, options);
     Read {
         base,
         merges: None,
-        corrected,
-        corrections: loaded.corrections,
-        sidecar,
-        notices,
+        corrected: opened.corrected,
+        corrections: opened.corrections,
+        sidecar: opened.sidecar,
+        notices: opened.messages,
         tagger,
         reused: (0, 0),
     }

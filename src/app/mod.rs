@@ -99,6 +99,21 @@ pub enum ExportFormat {
     Png,
 }
 
+impl ExportFormat {
+    /// The data format it writes; None for the picture.
+    #[must_use]
+    pub fn data(self) -> Option<crate::export::Format> {
+        use crate::export::Format;
+        match self {
+            Self::Json => Some(Format::Json),
+            Self::Csv => Some(Format::Csv),
+            Self::TimelineJs => Some(Format::TimelineJs),
+            Self::Jsonl => Some(Format::Jsonl),
+            Self::Png => None,
+        }
+    }
+}
+
 /// UI state kept between runs in eframe's storage.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Settings {
@@ -468,7 +483,7 @@ impl AppState {
                     self.picker = Some(spawn_dialog(|| {
                         rfd::FileDialog::new()
                             .set_title("Open a Dateline JSON Lines export")
-                            .add_filter("JSON Lines", &["jsonl", "ndjson"])
+                            .add_filter("JSON Lines", crate::corpus::JSON_LINES_EXTENSIONS)
                             .pick_file()
                     }));
                 }
@@ -566,13 +581,9 @@ impl AppState {
             Command::ExportCsv(path) => self.export(ExportFormat::Csv, &path),
             Command::PickExport(format) => {
                 if self.export_picker.is_none() && self.complete() {
-                    let (name, ext) = match format {
-                        ExportFormat::Json => ("dateline.json", "json"),
-                        ExportFormat::Csv => ("dateline.csv", "csv"),
-                        ExportFormat::TimelineJs => ("dateline-timelinejs.json", "json"),
-                        ExportFormat::Jsonl => ("dateline.jsonl", "jsonl"),
-                        ExportFormat::Png => ("dateline-timeline.png", "png"),
-                    };
+                    let (name, ext) = format.data().map_or(("dateline-timeline.png", "png"), |f| {
+                        (f.file_name(), f.extension())
+                    });
                     let rx = spawn_dialog(move || {
                         rfd::FileDialog::new()
                             .set_file_name(name)
@@ -593,25 +604,17 @@ impl AppState {
         let Some(analysis) = &self.analysis else {
             return;
         };
-        if format == ExportFormat::Png {
+        let Some(data) = format.data() else {
             // Taken by the window on its next frame (see `DatelineApp::ui`).
             self.png_request = Some(path.to_path_buf());
             return;
-        }
-        let mut buffer = Vec::new();
-        let written = match format {
-            ExportFormat::Json => crate::export::write_json(analysis, &mut buffer),
-            ExportFormat::Csv => crate::export::write_csv(analysis, &mut buffer),
-            ExportFormat::Jsonl => crate::export::write_jsonl(analysis, &mut buffer),
-            ExportFormat::Png => Ok(()),
-            ExportFormat::TimelineJs => {
-                let title = analysis
-                    .root
-                    .file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                crate::export::write_timelinejs(analysis, &title, &mut buffer)
-            }
         };
+        let title = analysis
+            .root
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let mut buffer = Vec::new();
+        let written = data.write(analysis, &title, &mut buffer);
         let result = written.and_then(|()| crate::store::write_atomically(path, &buffer));
         self.status = Some(match result {
             Ok(()) => format!("exported to {}", path.display()),

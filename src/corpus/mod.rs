@@ -25,8 +25,8 @@ pub use decode::decode_bytes;
 pub use docx::MAX_DOCX_XML_BYTES;
 pub use published::{PublishedGuess, detect_published};
 pub use walk::{
-    Entry, FolderError, Loaded, MAX_FILE_BYTES, list_files, load_file, parse_bytes,
-    parse_bytes_unguarded, read_file, relative_path,
+    Entry, FolderError, JSON_LINES_EXTENSIONS, Loaded, MAX_FILE_BYTES, list_files, load_file,
+    parse_bytes, parse_bytes_unguarded, read_file, relative_path,
 };
 
 /// Where a document's publication date came from.

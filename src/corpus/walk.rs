@@ -18,6 +18,9 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "text", "markdown"];
 /// Extensions read as HTML.
 const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
+/// Extensions read as JSON Lines (one record a line; Dateline's own
+/// exports are JSON Lines too).
+pub const JSON_LINES_EXTENSIONS: &[&str] = &["jsonl", "ndjson"];
 
 /// Why a folder could not be opened at all.
 #[derive(Debug, Error)]
@@ -123,13 +126,15 @@ impl Format {
         if HTML_EXTENSIONS.contains(&ext) {
             return Some(Self::Html);
         }
+        if JSON_LINES_EXTENSIONS.contains(&ext) {
+            return Some(Self::JsonLines);
+        }
         Some(match ext {
             "pdf" => Self::Pdf,
             "docx" => Self::Docx,
             "eml" => Self::Eml,
             "mbox" | "mbx" => Self::Mbox,
             "json" => Self::Json,
-            "jsonl" | "ndjson" => Self::JsonLines,
             "csv" => Self::Csv,
             _ => return None,
         })

@@ -680,16 +680,44 @@ fn split_merges(analysis: &mut Analysis) {
     }
 }
 
+/// A folder's sidecar, read, and its corrections applied to an analysis.
+#[derive(Debug)]
+pub struct Opened {
+    /// Where the corrections are kept (and the next edit is saved).
+    pub sidecar: sidecar::Sidecar,
+    /// The corrections read (empty when there are none or they could not be read).
+    pub corrections: Corrections,
+    /// The analysis with them applied; None when there were none to apply.
+    pub corrected: Option<Analysis>,
+    /// What the user must be told (a sidecar set aside, orphaned corrections).
+    pub messages: Vec<String>,
+}
+
+/// Reads the sidecar of `analysis`' folder and applies its corrections: the
+/// one place a folder's corrections are opened (the window and
+/// `dateline export` both come here).
+#[must_use]
+pub fn open_sidecar(analysis: &Analysis, tagger: &Tagger, options: &Options) -> Opened {
+    let sidecar = sidecar::Sidecar::of(&analysis.root);
+    let loaded = sidecar.load();
+    let mut messages: Vec<String> = loaded.message.into_iter().collect();
+    let corrected = (!loaded.corrections.is_empty()).then(|| {
+        let (corrected, report) = apply(analysis, &loaded.corrections, tagger, options);
+        messages.extend(report.message());
+        corrected
+    });
+    Opened {
+        sidecar,
+        corrections: loaded.corrections,
+        corrected,
+        messages,
+    }
+}
+
 /// `analysis` with the corrections kept in its folder's sidecar applied
 /// (what `dateline export` writes), and what the user must be told.
 #[must_use]
 pub fn with_sidecar(analysis: Analysis, options: &Options) -> (Analysis, Vec<String>) {
-    let loaded = sidecar::Sidecar::of(&analysis.root).load();
-    let mut messages: Vec<String> = loaded.message.into_iter().collect();
-    if loaded.corrections.is_empty() {
-        return (analysis, messages);
-    }
-    let (out, report) = apply(&analysis, &loaded.corrections, &Tagger::new(), options);
-    messages.extend(report.message());
-    (out, messages)
+    let opened = open_sidecar(&analysis, &Tagger::new(), options);
+    (opened.corrected.unwrap_or(analysis), opened.messages)
 }
