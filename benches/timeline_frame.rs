@@ -44,7 +44,7 @@ fn timeline_frame(c: &mut Criterion) {
         state.set_analysis(analysis);
         let build_ms = built.elapsed().as_secs_f64() * 1000.0;
         #[expect(clippy::cast_precision_loss, reason = "a figure to print")]
-        let per_event = state.index.heap_bytes() as f64 / events as f64;
+        let per_event = state.view.index.heap_bytes() as f64 / events as f64;
         eprintln!(
             "timeline index: {events} events, {per_event:.1} bytes per event, built in {build_ms:.1} ms"
         );
@@ -54,15 +54,15 @@ fn timeline_frame(c: &mut Criterion) {
             kinds: vec![EventKind::Visit, EventKind::Meeting],
             ..Filter::default()
         };
-        if let Some(analysis) = state.analysis.clone() {
+        if let Some(analysis) = state.edits.analysis.clone() {
             group.bench_function(BenchmarkId::new("filter", events), |b| {
                 b.iter(|| {
                     let applied = filter.apply(&analysis);
-                    black_box(state.full_index.filtered(&applied.shown)).dated()
+                    black_box(state.view.full_index.filtered(&applied.shown)).dated()
                 });
             });
         }
-        let fitted = state.view;
+        let fitted = state.view.days;
         let middle = f64::midpoint(fitted.first, fitted.last);
         let zooms = [
             ("fit", fitted),
@@ -83,7 +83,7 @@ fn timeline_frame(c: &mut Criterion) {
         ];
         let ctx = egui::Context::default();
         for (name, view) in zooms {
-            state.view = view;
+            state.view.days = view;
             // Warm the font atlas and caches once.
             frame(&ctx, &state);
             group.bench_with_input(BenchmarkId::new(name, events), &state, |b, state| {

@@ -21,7 +21,8 @@ fn harness() -> Harness<'static, DatelineApp> {
         });
     // Reading happens on a background thread: step until it is done.
     let start = Instant::now();
-    while (harness.state().state.analysis.is_none() || harness.state().state.loading().is_some())
+    while (harness.state().state.edits.analysis.is_none()
+        || harness.state().state.loading().is_some())
         && start.elapsed() < Duration::from_secs(60)
     {
         harness.step();
@@ -36,11 +37,11 @@ use eframe::egui;
 #[test]
 fn clicking_an_event_shows_its_sentence_in_the_source_pane() {
     let mut harness = harness();
-    let analysis = harness.state().state.analysis.clone();
+    let analysis = harness.state().state.edits.analysis.clone();
     let Some(analysis) = analysis else {
         panic!("the sample folder did not load")
     };
-    let order = harness.state().state.list_order();
+    let order = harness.state().state.view.list_order();
     let first = order.first().copied();
     let Some(event_index) = first else {
         panic!("no events in the sample folder")
@@ -50,10 +51,10 @@ fn clicking_an_event_shows_its_sentence_in_the_source_pane() {
     let sentence = analysis.sentence_text(event).to_owned();
     let doc_text = analysis.docs[event.doc].doc.text.clone();
 
-    assert!(harness.state().state.selected.is_none());
+    assert!(harness.state().state.view.selected.is_none());
     harness.get_by_label(&label).click();
     harness.run_steps(4);
-    assert_eq!(harness.state().state.selected, Some(event_index));
+    assert_eq!(harness.state().state.view.selected, Some(event_index));
 
     // The source pane shows the whole document (a label's text is its
     // accessible value), and the document holds the sentence.
@@ -72,31 +73,31 @@ fn clicking_an_event_shows_its_sentence_in_the_source_pane() {
 #[test]
 fn keyboard_moves_the_selection_and_escape_clears_it() {
     let mut harness = harness();
-    let order = harness.state().state.list_order();
+    let order = harness.state().state.view.list_order();
     assert!(order.len() >= 2);
     harness.key_press(egui::Key::ArrowDown);
     harness.run_steps(2);
-    assert_eq!(harness.state().state.selected, order.first().copied());
+    assert_eq!(harness.state().state.view.selected, order.first().copied());
     harness.key_press(egui::Key::ArrowDown);
     harness.run_steps(2);
-    assert_eq!(harness.state().state.selected, order.get(1).copied());
+    assert_eq!(harness.state().state.view.selected, order.get(1).copied());
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
-    assert_eq!(harness.state().state.selected, None);
+    assert_eq!(harness.state().state.view.selected, None);
     // Commands are the only way the state changes: the same through the API.
     harness.state_mut().state.apply(Command::SelectStep(1));
-    assert_eq!(harness.state().state.selected, order.first().copied());
+    assert_eq!(harness.state().state.view.selected, order.first().copied());
 }
 
 #[test]
 fn clicking_a_marker_on_the_timeline_selects_its_event() {
     let mut harness = harness();
-    let analysis = harness.state().state.analysis.clone();
+    let analysis = harness.state().state.edits.analysis.clone();
     let Some(analysis) = analysis else {
         panic!("the sample folder did not load")
     };
     // An event drawn as its own marker (not inside a cluster).
-    let order = harness.state().state.index.order().to_vec();
+    let order = harness.state().state.view.index.order().to_vec();
     let alone = order.iter().rev().map(|&e| e as usize).find_map(|e| {
         let label = format!(
             "timeline: {}",
@@ -116,7 +117,7 @@ fn clicking_a_marker_on_the_timeline_selects_its_event() {
     };
     marker.click();
     harness.run_steps(3);
-    let selected = harness.state().state.selected;
+    let selected = harness.state().state.view.selected;
     let Some(selected) = selected else {
         panic!("clicking the marker selected nothing")
     };
@@ -132,19 +133,20 @@ fn a_kind_chip_filters_the_timeline_and_the_list() {
     let mut harness = harness();
     let state = &harness.state().state;
     let kind = dateline::events::EventKind::Sanctions;
-    let count = state.filtered.per_kind[kind.lane()];
+    let count = state.view.filtered.per_kind[kind.lane()];
     assert!(count > 0, "the samples report sanctions");
     let chip = format!("{} {count}", kind.as_str());
     harness.get_by_label(&chip).click();
     harness.run_steps(3);
     let state = &harness.state().state;
-    assert_eq!(state.filter.kinds, [kind]);
-    assert_eq!(state.filtered.count, count);
-    let Some(analysis) = &state.analysis else {
+    assert_eq!(state.view.filter.kinds, [kind]);
+    assert_eq!(state.view.filtered.count, count);
+    let Some(analysis) = &state.edits.analysis else {
         panic!("no analysis")
     };
     assert!(
         state
+            .view
             .index
             .order()
             .iter()
@@ -152,52 +154,52 @@ fn a_kind_chip_filters_the_timeline_and_the_list() {
         "the timeline shows only the chosen kind"
     );
     assert!(
-        state.index.dated() < analysis.events.iter().filter(|e| e.range.is_some()).count(),
+        state.view.index.dated() < analysis.events.iter().filter(|e| e.range.is_some()).count(),
         "other kinds are hidden"
     );
     // Clicking the only chosen kind shows everything again.
     harness.get_by_label(&chip).click();
     harness.run_steps(3);
-    assert!(harness.state().state.filter.is_empty());
+    assert!(harness.state().state.view.filter.is_empty());
 }
 
 #[test]
 fn keyboard_zooms_fits_and_jumps_to_the_ends() {
     let mut harness = harness();
-    let fitted = harness.state().state.view;
+    let fitted = harness.state().state.view.days;
     harness.key_press(egui::Key::Plus);
     harness.run_steps(2);
-    let zoomed = harness.state().state.view;
+    let zoomed = harness.state().state.view.days;
     assert!(zoomed.span() < fitted.span() * 0.8, "+ zooms in");
     harness.key_press(egui::Key::Minus);
     harness.key_press(egui::Key::Minus);
     harness.run_steps(2);
     assert!(
-        harness.state().state.view.span() > zoomed.span(),
+        harness.state().state.view.days.span() > zoomed.span(),
         "- zooms out"
     );
     harness.key_press(egui::Key::F);
     harness.run_steps(2);
-    assert_eq!(harness.state().state.view, fitted, "F fits all again");
+    assert_eq!(harness.state().state.view.days, fitted, "F fits all again");
     harness.key_press(egui::Key::End);
     harness.run_steps(2);
-    let order = harness.state().state.index.order().to_vec();
+    let order = harness.state().state.view.index.order().to_vec();
     assert_eq!(
-        harness.state().state.selected,
+        harness.state().state.view.selected,
         order.last().map(|&e| e as usize)
     );
     harness.key_press(egui::Key::Home);
     harness.run_steps(2);
     assert_eq!(
-        harness.state().state.selected,
+        harness.state().state.view.selected,
         order.first().map(|&e| e as usize)
     );
     // The selection is kept in view.
     let state = &harness.state().state;
-    let Some((first, last)) = state.selected.and_then(|e| state.event_days(e)) else {
+    let Some((first, last)) = state.view.selected.and_then(|e| state.event_days(e)) else {
         panic!("the first event is dated")
     };
-    assert!(state.view.first <= first && last <= state.view.last);
+    assert!(state.view.days.first <= first && last <= state.view.days.last);
 }
 
 #[test]
@@ -223,7 +225,7 @@ fn zoom_lanes_and_filter_come_back_after_a_restart() {
     let Ok(settings) = serde_json::from_str::<dateline::app::Settings>(&kept) else {
         panic!("settings do not round-trip: {kept}")
     };
-    let view = first.state().state.view;
+    let view = first.state().state.view.days;
     drop(first);
 
     let mut second = Harness::builder()
@@ -239,7 +241,8 @@ fn zoom_lanes_and_filter_come_back_after_a_restart() {
             app
         });
     let start = Instant::now();
-    while (second.state().state.analysis.is_none() || second.state().state.loading().is_some())
+    while (second.state().state.edits.analysis.is_none()
+        || second.state().state.loading().is_some())
         && start.elapsed() < Duration::from_secs(60)
     {
         second.step();
@@ -247,10 +250,10 @@ fn zoom_lanes_and_filter_come_back_after_a_restart() {
     }
     second.run_steps(2);
     let state = &second.state().state;
-    assert_eq!(state.view, view, "the zoom is kept");
-    assert_eq!(state.filter, filter, "the filter is kept");
-    assert_eq!(state.lane_mode, dateline::timeline::LaneMode::Actor);
-    assert!(state.filtered.count > 0 && state.index.dated() > 0);
+    assert_eq!(state.view.days, view, "the zoom is kept");
+    assert_eq!(state.view.filter, filter, "the filter is kept");
+    assert_eq!(state.view.lane_mode, dateline::timeline::LaneMode::Actor);
+    assert!(state.view.filtered.count > 0 && state.view.index.dated() > 0);
 }
 
 #[test]
@@ -271,8 +274,9 @@ fn the_sorted_table_scrolls_to_the_selection() {
         .apply(Command::SortList(dateline::timeline::SortColumn::Kind));
     harness.run_steps(2);
     let state = &harness.state().state;
-    let analysis = state.analysis.clone().unwrap_or_default();
+    let analysis = state.edits.analysis.clone().unwrap_or_default();
     let kinds: Vec<_> = state
+        .view
         .table
         .iter()
         .map(|&i| analysis.events[i as usize].kind)
@@ -280,7 +284,7 @@ fn the_sorted_table_scrolls_to_the_selection() {
     assert!(!kinds.is_empty() && kinds.windows(2).all(|w| w[0] <= w[1]));
     // Select rows from the model: each one's row comes on screen (only
     // visible rows are laid out, so a found row was scrolled to).
-    let rows = state.table.clone();
+    let rows = state.view.table.clone();
     let far = rows.get(rows.len() * 3 / 4).copied().unwrap_or_default();
     let far_label = dateline::ui::event_label(&analysis, &analysis.events[far as usize]);
     assert!(
@@ -313,7 +317,7 @@ fn shift_drag_on_the_overview_filters_by_dates() {
     let Some(rect) = rect else {
         panic!("the timeline was not drawn")
     };
-    let total = harness.state().state.index.dated();
+    let total = harness.state().state.view.index.dated();
     // The overview strip is the bottom 30 points of the timeline.
     let y = rect.bottom() - 15.0;
     let x0 = rect.left() + rect.width() * 0.55;
@@ -343,17 +347,17 @@ fn shift_drag_on_the_overview_filters_by_dates() {
     harness.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
     harness.run_steps(4);
     let state = &harness.state().state;
-    let Some((first, last)) = state.filter.range else {
+    let Some((first, last)) = state.view.filter.range else {
         panic!("no date range was set")
     };
     assert!(first < last);
-    let shown = state.index.dated();
+    let shown = state.view.index.dated();
     assert!(
         0 < shown && shown < total,
         "{shown} of {total} events shown"
     );
-    let analysis = state.analysis.as_ref().expect("analysis");
-    for &e in state.index.order() {
+    let analysis = state.edits.analysis.as_ref().expect("analysis");
+    for &e in state.view.index.order() {
         let (a, b) = analysis.events[e as usize].range.expect("dated");
         assert!(
             a <= last && b >= first,
@@ -365,20 +369,20 @@ fn shift_drag_on_the_overview_filters_by_dates() {
 #[test]
 fn only_this_document_filters_to_the_selected_events_document() {
     let mut harness = harness();
-    let first = harness.state().state.list_order().first().copied();
+    let first = harness.state().state.view.list_order().first().copied();
     harness.state_mut().state.apply(Command::Select(first));
     harness.run_steps(3);
     harness.get_by_label("Only this document").click();
     harness.run_steps(3);
     let state = &harness.state().state;
-    let analysis = state.analysis.as_ref().expect("analysis");
+    let analysis = state.edits.analysis.as_ref().expect("analysis");
     let doc = &analysis.docs[analysis.events[first.expect("event")].doc]
         .doc
         .path;
-    assert_eq!(state.filter.docs, std::slice::from_ref(doc));
-    assert!(state.filtered.count > 0);
-    assert!(state.filtered.count < analysis.events.len());
-    for &e in state.index.order() {
+    assert_eq!(state.view.filter.docs, std::slice::from_ref(doc));
+    assert!(state.view.filtered.count > 0);
+    assert!(state.view.filtered.count < analysis.events.len());
+    for &e in state.view.index.order() {
         assert_eq!(
             &analysis.docs[analysis.events[e as usize].doc].doc.path,
             doc
@@ -393,7 +397,7 @@ fn only_this_document_filters_to_the_selected_events_document() {
 #[test]
 fn the_undated_tray_lays_out_only_the_rows_in_view() {
     let mut harness = harness();
-    let Some(analysis) = harness.state().state.analysis.clone() else {
+    let Some(analysis) = harness.state().state.edits.analysis.clone() else {
         panic!("the sample folder did not load")
     };
     let mut many = (*analysis).clone();

@@ -35,7 +35,8 @@ fn harness(folder: &Path) -> Harness<'static, DatelineApp> {
             DatelineApp::new(cc, Some(folder.clone()), Options::default(), None)
         });
     let start = Instant::now();
-    while (harness.state().state.analysis.is_none() || harness.state().state.loading().is_some())
+    while (harness.state().state.edits.analysis.is_none()
+        || harness.state().state.loading().is_some())
         && start.elapsed() < Duration::from_secs(60)
     {
         harness.step();
@@ -47,12 +48,12 @@ fn harness(folder: &Path) -> Harness<'static, DatelineApp> {
 
 /// The index of the event with this id in the analysis shown.
 fn find(harness: &Harness<'_, DatelineApp>, id: &str) -> Option<usize> {
-    let analysis = harness.state().state.analysis.as_ref()?;
+    let analysis = harness.state().state.edits.analysis.as_ref()?;
     analysis.events.iter().position(|e| e.id == id)
 }
 
 fn date_of(harness: &Harness<'_, DatelineApp>, id: &str) -> Option<String> {
-    let analysis = harness.state().state.analysis.as_ref()?;
+    let analysis = harness.state().state.edits.analysis.as_ref()?;
     analysis.events.iter().find(|e| e.id == id)?.date.clone()
 }
 
@@ -65,8 +66,8 @@ fn a_corrected_date_moves_the_event_survives_a_restart_and_is_exported() {
     // The first dated event of the list, by a click on its row.
     let (id, label, machine_date) = {
         let state = &h.state().state;
-        let analysis = state.analysis.clone().unwrap_or_default();
-        let first = state.list_order().first().copied().unwrap_or_default();
+        let analysis = state.edits.analysis.clone().unwrap_or_default();
+        let first = state.view.list_order().first().copied().unwrap_or_default();
         let event = &analysis.events[first];
         (
             event.id.clone(),
@@ -80,6 +81,7 @@ fn a_corrected_date_moves_the_event_survives_a_restart_and_is_exported() {
     let before_days = h
         .state()
         .state
+        .view
         .selected
         .and_then(|i| h.state().state.event_days(i));
     assert!(before_days.is_some(), "a dated event is selected");
@@ -87,7 +89,10 @@ fn a_corrected_date_moves_the_event_survives_a_restart_and_is_exported() {
     // Correct… → type a date → Save.
     h.get_by_label("Correct…").click();
     h.run_steps(3);
-    assert!(h.state().state.editing.is_some(), "the dialog is open");
+    assert!(
+        h.state().state.dialogs.editing.is_some(),
+        "the dialog is open"
+    );
     h.get_by_label("Date").focus();
     h.run_steps(1);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
@@ -95,18 +100,18 @@ fn a_corrected_date_moves_the_event_survives_a_restart_and_is_exported() {
     h.run_steps(2);
     h.get_by_label("Save").click();
     h.run_steps(4);
-    assert_eq!(h.state().state.editing, None, "the dialog closed");
+    assert_eq!(h.state().state.dialogs.editing, None, "the dialog closed");
     assert_eq!(date_of(&h, &id).as_deref(), Some(NEW_DATE));
     // It moved on the timeline, stays selected and the view shows it.
     let index = find(&h, &id);
-    assert_eq!(h.state().state.selected, index);
+    assert_eq!(h.state().state.view.selected, index);
     let day = index
         .and_then(|i| h.state().state.event_days(i))
         .map(|d| d.0);
     let expected = chrono::NaiveDate::from_ymd_opt(2001, 3, 15)
         .map(|d| f64::from(dateline::timeline::day_number(d)));
     assert_eq!(day, expected);
-    let view = h.state().state.view;
+    let view = h.state().state.view.days;
     assert!(view.first <= day.unwrap_or(0.0) && day.unwrap_or(0.0) <= view.last);
     // Kept in the folder's sidecar.
     let sidecar = folder.join(".dateline").join("corrections.json");
@@ -166,13 +171,26 @@ fn delete_hides_an_event_and_undo_brings_it_back() {
     let mut h = harness(&folder);
     h.key_press(egui::Key::ArrowDown);
     h.run_steps(2);
-    let selected = h.state().state.selected;
+    let selected = h.state().state.view.selected;
     let id = selected
-        .and_then(|i| Some(h.state().state.analysis.as_ref()?.events.get(i)?.id.clone()))
+        .and_then(|i| {
+            Some(
+                h.state()
+                    .state
+                    .edits
+                    .analysis
+                    .as_ref()?
+                    .events
+                    .get(i)?
+                    .id
+                    .clone(),
+            )
+        })
         .unwrap_or_default();
     let count = |h: &Harness<'_, DatelineApp>| {
         h.state()
             .state
+            .edits
             .analysis
             .as_ref()
             .map_or(0, |a| a.events.len())
@@ -196,7 +214,7 @@ fn setting_a_publication_date_dates_the_document_events() {
     // A document without a publication date, and an undated event in it.
     let target = {
         let state = &h.state().state;
-        let analysis = state.analysis.clone().unwrap_or_default();
+        let analysis = state.edits.analysis.clone().unwrap_or_default();
         analysis.docs.iter().position(|d| {
             d.published.is_none() && d.timexes.iter().any(|t| t.value.starts_with("XXXX-"))
         })
@@ -205,7 +223,7 @@ fn setting_a_publication_date_dates_the_document_events() {
         panic!("the sample folder has an undated document with time expressions");
     };
     let dated_in_doc = |h: &Harness<'_, DatelineApp>| {
-        h.state().state.analysis.as_ref().map_or(0, |a| {
+        h.state().state.edits.analysis.as_ref().map_or(0, |a| {
             a.docs.get(doc).map_or(0, |d| {
                 d.timexes.iter().filter(|t| t.range.is_some()).count()
             })
@@ -219,7 +237,7 @@ fn setting_a_publication_date_dates_the_document_events() {
         .state
         .apply(Command::SetPublished(doc, Some("banana".into())));
     assert!(
-        h.state().state.edit_error.is_some(),
+        h.state().state.dialogs.edit_error.is_some(),
         "a non-date is refused"
     );
     h.state_mut()
@@ -228,6 +246,7 @@ fn setting_a_publication_date_dates_the_document_events() {
     h.run_steps(2);
     let state = &h.state().state;
     let published = state
+        .edits
         .analysis
         .as_ref()
         .and_then(|a| a.docs.get(doc)?.published.clone());

@@ -35,7 +35,7 @@ fn harness(folder: &Path) -> Harness<'static, DatelineApp> {
             DatelineApp::new(cc, Some(folder.clone()), Options::default(), None)
         });
     settle(&mut harness, |h| {
-        h.state().state.analysis.is_some() && h.state().state.loading().is_none()
+        h.state().state.edits.analysis.is_some() && h.state().state.loading().is_none()
     });
     harness
 }
@@ -61,6 +61,7 @@ fn documents(harness: &Harness<'_, DatelineApp>) -> Vec<String> {
     harness
         .state()
         .state
+        .edits
         .analysis
         .as_ref()
         .map(|a| a.docs.iter().map(|d| d.doc.path.clone()).collect())
@@ -97,6 +98,7 @@ fn a_folder_streamed_into_the_window_ends_as_read_whole() {
     let shown = window
         .state()
         .state
+        .edits
         .analysis
         .clone()
         .expect("an analysis is shown");
@@ -141,7 +143,7 @@ fn a_folder_opened_during_a_read_replaces_it() {
         .state
         .apply(Command::OpenFolder(second.clone()));
     let settled = settle(&mut harness, |h| {
-        h.state().state.loading().is_none() && h.state().state.analysis.is_some()
+        h.state().state.loading().is_none() && h.state().state.edits.analysis.is_some()
     });
     assert!(settled, "{:?}", harness.state().state.status);
     let mut shown = documents(&harness);
@@ -165,6 +167,7 @@ fn event_count(harness: &Harness<'_, DatelineApp>) -> Option<usize> {
     harness
         .state()
         .state
+        .edits
         .analysis
         .as_ref()
         .map(|a| a.events.len())
@@ -200,13 +203,14 @@ fn files_changed_while_open_show_up_and_the_selection_stays() {
         "{:?}",
         harness.state().state.status
     );
-    let first = harness.state().state.list_order().first().copied();
+    let first = harness.state().state.view.list_order().first().copied();
     harness.state_mut().state.apply(Command::Select(first));
     harness.run_steps(2);
-    let selected_id = harness.state().state.selected.and_then(|i| {
+    let selected_id = harness.state().state.view.selected.and_then(|i| {
         harness
             .state()
             .state
+            .edits
             .analysis
             .as_ref()
             .map(|a| a.events[i].id.clone())
@@ -228,7 +232,7 @@ fn files_changed_while_open_show_up_and_the_selection_stays() {
         harness.state().state.status
     );
     let state = &harness.state().state;
-    let analysis = state.analysis.as_ref().expect("analysis");
+    let analysis = state.edits.analysis.as_ref().expect("analysis");
     assert!(
         analysis
             .events
@@ -236,7 +240,7 @@ fn files_changed_while_open_show_up_and_the_selection_stays() {
             .any(|e| analysis.docs[e.doc].doc.path == "added.txt"),
         "the new article's meeting is on the timeline"
     );
-    let now_selected = state.selected.map(|i| analysis.events[i].id.clone());
+    let now_selected = state.view.selected.map(|i| analysis.events[i].id.clone());
     assert_eq!(now_selected, selected_id, "the selection is kept");
 
     // It is removed again.
@@ -273,24 +277,24 @@ fn a_json_lines_export_opens_in_the_window() {
         .state
         .apply(Command::OpenPath(file.clone()));
     let opened = settle(&mut harness, |h| {
-        h.state().state.analysis.is_some() && !h.state().state.busy()
+        h.state().state.edits.analysis.is_some() && !h.state().state.busy()
     });
     assert!(opened, "{:?}", harness.state().state.status);
     let state = &harness.state().state;
-    let shown = state.analysis.as_ref().expect("analysis");
+    let shown = state.edits.analysis.as_ref().expect("analysis");
     assert_eq!(shown.events.len(), analysis.events.len());
-    assert!(state.base.is_none(), "an events file is read-only");
+    assert!(state.edits.base.is_none(), "an events file is read-only");
     let status = state.status.clone().unwrap_or_default();
     assert!(
         status.contains(&format!("{} events", analysis.events.len())),
         "{status}"
     );
     // Selecting an event shows its document's text in the source pane.
-    let first = state.list_order().first().copied();
+    let first = state.view.list_order().first().copied();
     harness.state_mut().state.apply(Command::Select(first));
     harness.run_steps(3);
     let state = &harness.state().state;
-    let shown = state.analysis.as_ref().expect("analysis");
+    let shown = state.edits.analysis.as_ref().expect("analysis");
     let event = &shown.events[first.expect("an event")];
     let text = shown.docs[event.doc].doc.text.clone();
     assert!(text.contains(shown.sentence_text(event)));

@@ -10,9 +10,6 @@ use crate::events::EventKind;
 use crate::temporal::Tagger;
 use std::sync::Arc;
 
-/// Undo steps kept.
-const UNDO_DEPTH: usize = 200;
-
 /// The correction dialog's fields, as the user typed them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventDraft {
@@ -95,17 +92,17 @@ pub(super) fn read_corrections(base: Arc<Analysis>, options: &Options) -> Read {
 impl AppState {
     /// The publication date that anchors relative dates typed for `doc`.
     fn anchor_of(&self, doc: usize) -> Option<chrono::NaiveDate> {
-        let analysis = self.analysis.as_ref()?;
+        let analysis = self.edits.analysis.as_ref()?;
         analysis.docs.get(doc)?.published.as_ref().map(|p| p.date)
     }
 
     /// The machine's version of an event, by id.
     fn machine_event(&self, id: &str) -> Option<&Event> {
-        self.base.as_ref()?.events.iter().find(|e| e.id == id)
+        self.edits.base.as_ref()?.events.iter().find(|e| e.id == id)
     }
 
     fn origin_of(&self, event: usize) -> Option<(Origin, Event)> {
-        let analysis = self.analysis.as_ref()?;
+        let analysis = self.edits.analysis.as_ref()?;
         let event = analysis.events.get(event)?;
         let origin = match event.edit.as_deref() {
             Some(edit) => edit.origin.clone(),
@@ -119,7 +116,7 @@ impl AppState {
         let Some((origin, event)) = self.origin_of(index) else {
             return;
         };
-        let tagger = self.tagger.clone();
+        let tagger = self.edits.tagger.clone();
         let date = if draft.undated || draft.date.trim().is_empty() {
             None
         } else {
@@ -127,14 +124,14 @@ impl AppState {
             match parse_user_date(&draft.date, self.anchor_of(event.doc), &tagger) {
                 Ok((value, _)) => Some(value),
                 Err(message) => {
-                    self.edit_error = Some(message);
+                    self.dialogs.edit_error = Some(message);
                     return;
                 }
             }
         };
         let machine = self.machine_event(&event.id).cloned();
-        let before = self.corrections.clone();
-        self.corrections.edit_event(&origin, |mut fields| {
+        let before = self.edits.corrections.clone();
+        self.edits.corrections.edit_event(&origin, |mut fields| {
             let machine_date = machine.as_ref().and_then(|m| m.date.clone());
             match (&origin, draft.undated, date) {
                 (_, true, _) => fields.date.set(None),
@@ -156,7 +153,7 @@ impl AppState {
             draft.note.trim().clone_into(fields.note);
             *fields.tags = split_tags(&draft.tags);
         });
-        self.editing = None;
+        self.dialogs.editing = None;
         self.commit(before, Some(event.id));
     }
 
@@ -165,10 +162,11 @@ impl AppState {
         let Some((origin, _)) = self.origin_of(index) else {
             return;
         };
-        let before = self.corrections.clone();
-        self.corrections
+        let before = self.edits.corrections.clone();
+        self.edits
+            .corrections
             .edit_event(&origin, |fields| *fields.hidden = true);
-        self.editing = None;
+        self.dialogs.editing = None;
         self.commit(before, None);
         self.status = Some("event hidden (Ctrl+Z brings it back)".to_owned());
     }
@@ -176,6 +174,7 @@ impl AppState {
     /// Sets or clears a document's publication date.
     pub(super) fn set_published(&mut self, doc: usize, input: Option<&str>) {
         let Some(path) = self
+            .edits
             .analysis
             .as_ref()
             .and_then(|a| a.docs.get(doc))
@@ -183,40 +182,40 @@ impl AppState {
         else {
             return;
         };
-        let before = self.corrections.clone();
+        let before = self.edits.corrections.clone();
         match input {
             None => {
-                self.corrections.published.remove(&path);
+                self.edits.corrections.published.remove(&path);
             }
             Some(input) => {
-                let Some(tagger) = self.tagger.clone() else {
+                let Some(tagger) = self.edits.tagger.clone() else {
                     return;
                 };
                 match parse_user_date(input, None, &tagger) {
                     Ok((_, (first, last))) if first == last => {
-                        self.corrections.published.insert(path, first);
+                        self.edits.corrections.published.insert(path, first);
                     }
                     Ok((value, _)) => {
-                        self.edit_error = Some(format!(
+                        self.dialogs.edit_error = Some(format!(
                             "a publication date is one day; “{input}” is {value}"
                         ));
                         return;
                     }
                     Err(message) => {
-                        self.edit_error = Some(message);
+                        self.dialogs.edit_error = Some(message);
                         return;
                     }
                 }
             }
         }
-        self.editing_published = None;
+        self.dialogs.editing_published = None;
         let selected = self.selected_id();
         self.commit(before, selected);
     }
 
     /// Adds an event from the add dialog.
     pub(super) fn add_event(&mut self, draft: &AddDraft) {
-        let Some(analysis) = self.analysis.clone() else {
+        let Some(analysis) = self.edits.analysis.clone() else {
             return;
         };
         let Some(doc) = analysis.docs.get(draft.doc) else {
@@ -224,7 +223,7 @@ impl AppState {
         };
         let text = doc.doc.text.get(draft.span.0..draft.span.1).unwrap_or("");
         if text.trim().is_empty() {
-            self.edit_error = Some("select the words that name the event first".to_owned());
+            self.dialogs.edit_error = Some("select the words that name the event first".to_owned());
             return;
         }
         let Some(sentence) = doc
@@ -233,32 +232,32 @@ impl AppState {
             .find(|s| s.start <= draft.span.0 && draft.span.0 < s.end.max(s.start + 1))
             .and_then(|s| doc.doc.text.get(s.start..s.end))
         else {
-            self.edit_error = Some("the selection is not inside a sentence".to_owned());
+            self.dialogs.edit_error = Some("the selection is not inside a sentence".to_owned());
             return;
         };
         let date = if draft.date.trim().is_empty() {
             None
         } else {
-            let Some(tagger) = self.tagger.clone() else {
+            let Some(tagger) = self.edits.tagger.clone() else {
                 return;
             };
             let anchor = doc.published.as_ref().map(|p| p.date);
             match parse_user_date(&draft.date, anchor, &tagger) {
                 Ok((value, _)) => Some(value),
                 Err(message) => {
-                    self.edit_error = Some(message);
+                    self.dialogs.edit_error = Some(message);
                     return;
                 }
             }
         };
-        let before = self.corrections.clone();
+        let before = self.edits.corrections.clone();
         // Only the part inside the sentence names the event.
         let trigger: String = normalize(text)
             .split(' ')
             .filter(|w| sentence.contains(w))
             .collect::<Vec<_>>()
             .join(" ");
-        self.corrections.added.push(AddedEvent {
+        self.edits.corrections.added.push(AddedEvent {
             path: doc.doc.path.clone(),
             kind: draft.kind,
             text: trigger,
@@ -268,10 +267,10 @@ impl AppState {
             note: draft.note.trim().to_owned(),
             tags: split_tags(&draft.tags),
         });
-        self.adding = None;
-        let n = self.corrections.added.len() - 1;
+        self.dialogs.adding = None;
+        let n = self.edits.corrections.added.len() - 1;
         self.commit(before, None);
-        let added = self.analysis.as_ref().and_then(|a| {
+        let added = self.edits.analysis.as_ref().and_then(|a| {
             a.events.iter().position(|e| {
                 e.edit
                     .as_ref()
@@ -286,12 +285,7 @@ impl AppState {
 
     /// Undoes (true) or redoes (false) one correction.
     pub(super) fn undo_redo(&mut self, undo: bool) {
-        let (from, to) = if undo {
-            (&mut self.undo, &mut self.redo)
-        } else {
-            (&mut self.redo, &mut self.undo)
-        };
-        let Some(state) = from.pop() else {
+        if !self.edits.step_back(undo) {
             self.status = Some(
                 if undo {
                     "nothing to undo"
@@ -301,8 +295,7 @@ impl AppState {
                 .into(),
             );
             return;
-        };
-        to.push(std::mem::replace(&mut self.corrections, state));
+        }
         let selected = self.selected_id();
         self.save_and_apply(selected);
         if self.status.is_none() {
@@ -312,24 +305,18 @@ impl AppState {
 
     /// Records an edit (`before` was the state before it) and shows it.
     fn commit(&mut self, before: Corrections, select: Option<String>) {
-        if before == self.corrections {
-            return;
+        if self.edits.record(before) {
+            self.save_and_apply(select);
         }
-        self.undo.push(before);
-        if self.undo.len() > UNDO_DEPTH {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
-        self.save_and_apply(select);
     }
 
     /// Writes the sidecar and re-applies the corrections, keeping the view
     /// and selecting the event with id `select` if it is still there.
     fn save_and_apply(&mut self, select: Option<String>) {
         self.status = None;
-        self.edit_error = None;
-        if let Some(sidecar) = &self.sidecar {
-            self.status = match sidecar.save(&self.corrections) {
+        self.dialogs.edit_error = None;
+        if let Some(sidecar) = &self.edits.sidecar {
+            self.status = match sidecar.save(&self.edits.corrections) {
                 Ok(path) if path == sidecar.fallback => Some(format!(
                     "the folder cannot be written: corrections are kept in {}",
                     path.display()
@@ -338,22 +325,28 @@ impl AppState {
                 Err(err) => Some(format!("corrections NOT saved: {err}")),
             };
         }
-        let (Some(base), Some(tagger)) = (self.base.clone(), self.tagger.clone()) else {
+        let (Some(base), Some(tagger)) = (self.edits.base.clone(), self.edits.tagger.clone())
+        else {
             return;
         };
-        let (analysis, report) =
-            corrections::apply(&base, &self.corrections, &tagger, &self.options);
+        let (analysis, report) = corrections::apply(
+            &base,
+            &self.edits.corrections,
+            &tagger,
+            &self.folder.options,
+        );
         if self.status.is_none() {
             self.status = report.message();
         }
         self.install(Arc::new(analysis));
         self.apply_filter();
         let index = select.and_then(|id| {
-            self.analysis
+            self.edits
+                .analysis
                 .as_ref()
                 .and_then(|a| a.events.iter().position(|e| e.id == id))
         });
-        self.selected = None;
+        self.view.selected = None;
         self.select(index);
     }
 }

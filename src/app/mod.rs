@@ -3,23 +3,25 @@
 //! Drawing code never mutates the state: it pushes [`Command`]s, which
 //! [`AppState::apply`] carries out after the frame is drawn (as rerun does).
 
+mod dialogs;
 mod editing;
+mod edits;
+mod folder;
 mod reading;
+mod view;
 
 use crate::analysis::{Analysis, Options};
-use crate::corrections::Corrections;
-use crate::corrections::sidecar::Sidecar;
-use crate::temporal::Tagger;
-use crate::timeline::{
-    Applied, DocEvents, DocTray, Filter, LaneMode, Sort, SortColumn, TimelineIndex, View,
-    actor_counts,
-};
+use crate::timeline::{Filter, LaneMode, Sort, SortColumn, View};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
+pub use dialogs::Dialogs;
 pub use editing::{AddDraft, EventDraft};
+pub use edits::Edits;
+pub use folder::FolderState;
 pub use reading::{Read, is_events_file};
+pub use view::ViewState;
 
 /// Something the user asked for, applied after the frame is drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,83 +132,20 @@ pub struct Settings {
     pub sort: Sort,
 }
 
-/// Everything the window shows.
+/// Everything the window shows, in four parts and a status line.
 #[derive(Default)]
 pub struct AppState {
-    /// The folder shown (or being read).
-    pub folder: Option<PathBuf>,
-    /// The last finished analysis.
-    pub analysis: Option<Arc<Analysis>>,
-    /// The timeline index of the events shown (the filter applied).
-    pub index: TimelineIndex,
-    /// The index of every event.
-    pub full_index: TimelineIndex,
-    /// The filter.
-    pub filter: Filter,
-    /// What the filter let through, with counts per kind.
-    pub filtered: Applied,
-    /// The events table's order.
-    pub sort: Sort,
-    /// The dated events shown, in the table's order.
-    pub table: Vec<u32>,
-    /// Actors with their number of events, busiest first (for the filter bar).
-    pub actors: Vec<(String, usize)>,
-    /// Events of each document, in text order (for the source pane).
-    pub doc_events: DocEvents,
-    /// Documents without a publication date and documents' problems (for
-    /// the tray).
-    pub doc_tray: DocTray,
-    /// The selected event.
-    pub selected: Option<usize>,
-    /// Scroll the source pane and the list to the selection on the next frame.
-    pub reveal_selection: bool,
-    /// The days the timeline shows.
-    pub view: View,
-    /// How the timeline's lanes are made.
-    pub lane_mode: LaneMode,
+    /// The folder shown or being read, and the background work reading it.
+    pub folder: FolderState,
+    /// The analysis shown, as read and as corrected, with undo.
+    pub edits: Edits,
+    /// What the timeline and the lists show: index, filter, zoom, lanes,
+    /// selection.
+    pub view: ViewState,
+    /// The dialogs open (corrections, file pickers, the PNG export).
+    pub dialogs: Dialogs,
     /// The last error or notice for the status line.
     pub status: Option<String>,
-    /// Options passed to every analysis (publication dates from the CLI).
-    pub options: Options,
-    /// A PNG of the timeline to save on the next frame.
-    pub png_request: Option<PathBuf>,
-    /// Outcomes of PNG saves (they finish in the window's screenshot callback).
-    png_results: Option<(std::sync::mpsc::Sender<String>, Receiver<String>)>,
-    /// Settings from the last run, applied when their folder is read again.
-    restore: Option<Settings>,
-    /// The analysis as read, before corrections.
-    pub base: Option<Arc<Analysis>>,
-    /// The folder's corrections.
-    pub corrections: Corrections,
-    /// Where the corrections are kept.
-    pub sidecar: Option<Sidecar>,
-    /// Earlier states of the corrections (Ctrl+Z).
-    pub undo: Vec<Corrections>,
-    /// Undone states (Ctrl+Shift+Z).
-    pub redo: Vec<Corrections>,
-    /// The event whose correction dialog is open.
-    pub editing: Option<usize>,
-    /// The document whose publication-date dialog is open.
-    pub editing_published: Option<usize>,
-    /// The text span an event is being added from: (document, byte span).
-    pub adding: Option<(usize, (usize, usize))>,
-    /// Why the last correction could not be made (shown in its dialog).
-    pub edit_error: Option<String>,
-    tagger: Option<Arc<Tagger>>,
-    /// Keep and reuse a cache of each folder read (off for tests that must
-    /// read from disk).
-    pub use_cache: bool,
-    /// Wakes the window from a background thread (set by the window).
-    pub waker: Option<Arc<dyn Fn() + Send + Sync>>,
-    /// The view last set by fitting everything; a partial result or a
-    /// re-read fits again only if the user has not moved away from it.
-    fitted: Option<View>,
-    job: Option<reading::Job>,
-    /// An events file being read.
-    events_job: Option<Receiver<(PathBuf, std::io::Result<crate::export::jsonl::JsonlRead>)>>,
-    watch: Option<reading::Watch>,
-    picker: Option<Receiver<Option<PathBuf>>>,
-    export_picker: Option<(ExportFormat, Receiver<Option<PathBuf>>)>,
 }
 
 impl AppState {
@@ -214,8 +153,11 @@ impl AppState {
     #[must_use]
     pub fn new(options: Options) -> Self {
         Self {
-            options,
-            use_cache: true,
+            folder: FolderState {
+                options,
+                use_cache: true,
+                ..FolderState::default()
+            },
             ..Self::default()
         }
     }
@@ -223,35 +165,33 @@ impl AppState {
     /// Fraction read of the folder being read, if one is.
     #[must_use]
     pub fn loading(&self) -> Option<(f32, &Path)> {
-        self.job
-            .as_ref()
-            .map(|j| (j.progress.fraction(), j.folder.as_path()))
+        self.folder.loading()
     }
 
     /// Collects finished background work. Returns true when something changed.
     pub fn poll(&mut self) -> bool {
         let mut changed = false;
-        if let Some((_, rx)) = &self.png_results
+        if let Some((_, rx)) = &self.dialogs.png_results
             && let Ok(message) = rx.try_recv()
         {
             self.status = Some(message);
             changed = true;
         }
         changed |= self.poll_reading();
-        if let Some(picker) = &self.picker
+        if let Some(picker) = &self.dialogs.picker
             && let Ok(choice) = picker.try_recv()
         {
-            self.picker = None;
+            self.dialogs.picker = None;
             if let Some(path) = choice {
                 self.open_path(path);
             }
             changed = true;
         }
-        if let Some((format, picker)) = &self.export_picker
+        if let Some((format, picker)) = &self.dialogs.export_picker
             && let Ok(choice) = picker.try_recv()
         {
             let format = *format;
-            self.export_picker = None;
+            self.dialogs.export_picker = None;
             if let Some(path) = choice {
                 self.export(format, &path);
             }
@@ -269,24 +209,23 @@ impl AppState {
     /// keeps the view the user moved to and the selection.
     fn finish_open(&mut self, mut read: Read, partial_shown: bool) {
         let selected = partial_shown.then(|| self.selected_id()).flatten();
-        let moved = partial_shown && self.fitted != Some(self.view);
-        let view = self.view;
+        let moved = partial_shown && self.view.fitted != Some(self.view.days);
+        let view = self.view.days;
         if let Some(groups) = read.merges.take() {
             // The analysis on screen is `read.base` itself: let go of it, so
             // that the merges are set in place rather than on a copy.
-            self.analysis = None;
+            self.edits.analysis = None;
             Arc::make_mut(&mut read.base).set_merges(&groups);
         }
-        self.base = Some(Arc::clone(&read.base));
-        self.corrections = read.corrections;
-        self.sidecar = Some(read.sidecar);
-        self.tagger = Some(read.tagger);
-        self.undo.clear();
-        self.redo.clear();
+        self.edits.base = Some(Arc::clone(&read.base));
+        self.edits.corrections = read.corrections;
+        self.edits.sidecar = Some(read.sidecar);
+        self.edits.tagger = Some(read.tagger);
+        self.edits.forget_history();
         let shown = read.corrected.map_or(read.base, Arc::new);
         self.show(shown);
         if moved {
-            self.view = view;
+            self.view.days = view;
         }
         self.reselect(selected.as_deref());
         let mut notices = read.notices;
@@ -310,159 +249,111 @@ impl AppState {
     }
 
     fn show(&mut self, analysis: Arc<Analysis>) {
-        self.editing = None;
-        self.editing_published = None;
-        self.adding = None;
+        self.dialogs.close_edits();
         self.install(analysis);
-        self.selected = None;
+        self.view.selected = None;
         let restored = self
+            .view
             .restore
             .take()
-            .filter(|r| r.folder.is_some() && r.folder == self.folder);
+            .filter(|r| r.folder.is_some() && r.folder == self.folder.path);
         if let Some(settings) = restored {
-            self.filter = settings.filter;
+            self.view.filter = settings.filter;
             self.apply_filter();
             match settings.view {
-                Some(view) => self.view = view.clamped(),
-                None => self.fit_all(),
+                Some(view) => self.view.days = view.clamped(),
+                None => self.view.fit_all(),
             }
         } else {
             self.apply_filter();
-            self.fit_all();
+            self.view.fit_all();
         }
     }
 
     /// Makes `analysis` the one shown, with its indexes; keeps the view.
     fn install(&mut self, analysis: Arc<Analysis>) {
-        self.analysis = Some(analysis);
+        self.edits.analysis = Some(analysis);
         self.reindex();
     }
 
     /// Rebuilds the indexes of the analysis shown (not the filter).
     fn reindex(&mut self) {
-        let Some(analysis) = self.analysis.clone() else {
-            return;
-        };
-        self.actors = actor_counts(&analysis.events);
-        self.doc_events = DocEvents::new(&analysis.events, analysis.docs.len());
-        self.doc_tray = DocTray::new(&analysis);
-        self.full_index = TimelineIndex::build(&analysis, self.lane_mode, None);
+        if let Some(analysis) = &self.edits.analysis {
+            self.view.reindex(analysis);
+        }
     }
 
     /// What to keep for the next run.
     #[must_use]
     pub fn settings(&self) -> Settings {
         Settings {
-            folder: self.folder.clone(),
-            view: self.analysis.is_some().then_some(self.view),
-            lane_mode: self.lane_mode,
-            filter: self.filter.clone(),
-            sort: self.sort,
+            folder: self.folder.path.clone(),
+            view: self.edits.analysis.is_some().then_some(self.view.days),
+            lane_mode: self.view.lane_mode,
+            filter: self.view.filter.clone(),
+            sort: self.view.sort,
         }
     }
 
     /// Applies settings kept from a previous run: the lane grouping now,
     /// the view and filter once the same folder has been read.
     pub fn restore(&mut self, settings: Settings) {
-        self.sort = settings.sort;
-        if settings.lane_mode != self.lane_mode {
-            self.lane_mode = settings.lane_mode;
+        self.view.sort = settings.sort;
+        if settings.lane_mode != self.view.lane_mode {
+            self.view.lane_mode = settings.lane_mode;
             self.rebuild_index();
         }
-        self.restore = Some(settings);
+        self.view.restore = Some(settings);
     }
 
     /// A sender for the outcome of a PNG save.
     pub fn png_sender(&mut self) -> std::sync::mpsc::Sender<String> {
-        self.png_results.get_or_insert_with(channel).0.clone()
+        self.dialogs
+            .png_results
+            .get_or_insert_with(channel)
+            .0
+            .clone()
     }
 
     /// Recomputes what the filter shows and the index of it.
     fn apply_filter(&mut self) {
-        let Some(analysis) = &self.analysis else {
-            return;
-        };
-        self.filtered = self.filter.apply(analysis);
-        self.index = if self.filter.is_empty() {
-            self.full_index.clone()
-        } else {
-            self.full_index.filtered(&self.filtered.shown)
-        };
-        self.table = self.sort.apply(analysis, self.index.order());
-    }
-
-    fn fit_all(&mut self) {
-        if let Some((first, last)) = self.index.span() {
-            self.view = View::fit(first, last);
-            self.fitted = Some(self.view);
+        if let Some(analysis) = &self.edits.analysis {
+            self.view.apply_filter(analysis);
         }
     }
 
     fn rebuild_index(&mut self) {
-        if let Some(analysis) = &self.analysis {
-            self.full_index = TimelineIndex::build(analysis, self.lane_mode, None);
-            self.apply_filter();
+        if let Some(analysis) = &self.edits.analysis {
+            self.view.rebuild_index(analysis);
         }
     }
 
     /// Selects `event` and pans the timeline to it when it is out of view.
     fn select(&mut self, event: Option<usize>) {
-        self.selected = event;
-        self.reveal_selection = event.is_some();
-        if let Some(range) = event.and_then(|e| self.event_days(e)) {
-            self.view = self.view.revealing(range.0, range.1);
+        if let Some(analysis) = &self.edits.analysis {
+            self.view.select(analysis, event);
+        } else {
+            self.view.selected = None;
         }
     }
 
-    /// Days `[first, last)` of a dated event.
+    /// Days `[first, last)` of a dated event of the analysis shown.
     #[must_use]
     pub fn event_days(&self, event: usize) -> Option<(f64, f64)> {
-        let (first, last) = self.analysis.as_ref()?.events.get(event)?.range?;
-        Some((
-            f64::from(crate::timeline::day_number(first)),
-            f64::from(crate::timeline::day_number(last)) + 1.0,
-        ))
-    }
-
-    /// The event in lane `lane` whose middle is nearest to day `day`.
-    fn nearest_in_lane(&self, lane: usize, day: f64) -> Option<usize> {
-        let lane = self.index.lanes.get(lane)?;
-        let at = lane.count_before(day);
-        let mid = |e: &crate::timeline::Entry| {
-            #[expect(clippy::cast_precision_loss, reason = "day numbers")]
-            let m = e.mid2() as f64 / 2.0;
-            (m - day).abs()
-        };
-        [at.checked_sub(1), Some(at)]
-            .into_iter()
-            .flatten()
-            .filter_map(|i| lane.entries.get(i))
-            .min_by(|a, b| mid(a).total_cmp(&mid(b)))
-            .map(|e| e.event as usize)
+        ViewState::event_days(self.edits.analysis.as_deref()?, event)
     }
 
     /// Whether the analysis shown is a whole folder (not the partial
     /// results of one still being read).
     #[must_use]
     pub fn complete(&self) -> bool {
-        self.analysis.is_some() && (self.base.is_some() || self.loading().is_none())
+        self.edits.analysis.is_some() && (self.edits.base.is_some() || self.loading().is_none())
     }
 
     /// Whether background work is under way.
     #[must_use]
     pub fn busy(&self) -> bool {
-        self.job.is_some()
-            || self.events_job.is_some()
-            || self.picker.is_some()
-            || self.export_picker.is_some()
-    }
-
-    /// Events in list order: dated ones by date, then undated ones.
-    #[must_use]
-    pub fn list_order(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = self.index.order().iter().map(|&e| e as usize).collect();
-        order.extend(self.index.undated.iter().map(|&e| e as usize));
-        order
+        self.folder.reading() || self.dialogs.picking()
     }
 
     /// Carries out one command.
@@ -470,8 +361,8 @@ impl AppState {
         match command {
             Command::OpenFolder(folder) => self.open_folder(folder),
             Command::PickFolder => {
-                if self.picker.is_none() {
-                    self.picker = Some(spawn_dialog(|| {
+                if self.dialogs.picker.is_none() {
+                    self.dialogs.picker = Some(spawn_dialog(|| {
                         rfd::FileDialog::new()
                             .set_title("Open a folder of articles")
                             .pick_folder()
@@ -479,8 +370,8 @@ impl AppState {
                 }
             }
             Command::PickEvents => {
-                if self.picker.is_none() {
-                    self.picker = Some(spawn_dialog(|| {
+                if self.dialogs.picker.is_none() {
+                    self.dialogs.picker = Some(spawn_dialog(|| {
                         rfd::FileDialog::new()
                             .set_title("Open a Dateline JSON Lines export")
                             .add_filter("JSON Lines", crate::corpus::JSON_LINES_EXTENSIONS)
@@ -491,8 +382,9 @@ impl AppState {
             Command::OpenPath(path) => self.open_path(path),
             Command::Select(event) => self.select(event),
             Command::SelectStep(step) => {
-                let order = self.list_order();
+                let order = self.view.list_order();
                 let position = self
+                    .view
                     .selected
                     .and_then(|s| order.iter().position(|&e| e == s));
                 let next = match position {
@@ -506,18 +398,18 @@ impl AppState {
                     self.select(Some(event));
                 }
             }
-            Command::FitAll => self.fit_all(),
-            Command::SetView(view) => self.view = view.clamped(),
+            Command::FitAll => self.view.fit_all(),
+            Command::SetView(view) => self.view.days = view.clamped(),
             Command::ZoomBy(factor) => {
-                let centre = f64::midpoint(self.view.first, self.view.last);
-                self.view = self.view.zoomed_at(centre, factor);
+                let centre = f64::midpoint(self.view.days.first, self.view.days.last);
+                self.view.days = self.view.days.zoomed_at(centre, factor);
             }
             Command::SetLaneMode(mode) => {
-                self.lane_mode = mode;
+                self.view.lane_mode = mode;
                 self.rebuild_index();
             }
             Command::OpenDocument(path) => {
-                if let Some(analysis) = &self.analysis {
+                if let Some(analysis) = &self.edits.analysis {
                     let full = analysis.root.join(&path);
                     self.status = Some(match open_with_system(&full) {
                         Ok(()) => format!("opened {}", full.display()),
@@ -526,61 +418,61 @@ impl AppState {
                 }
             }
             Command::SetFilter(filter) => {
-                if filter != self.filter {
-                    self.filter = filter;
+                if filter != self.view.filter {
+                    self.view.filter = filter;
                     self.apply_filter();
                 }
             }
             Command::SelectEdge(last) => {
-                let order = self.index.order();
+                let order = self.view.index.order();
                 let edge = if last { order.last() } else { order.first() };
                 let event = edge.map(|&e| e as usize);
                 self.select(event);
             }
             Command::SelectLane(step) => {
-                let Some(current) = self.selected else {
-                    return self.select(self.index.order().first().map(|&e| e as usize));
+                let Some(current) = self.view.selected else {
+                    return self.select(self.view.index.order().first().map(|&e| e as usize));
                 };
-                let Some((lane, _)) = self.index.find(current) else {
+                let Some((lane, _)) = self.view.index.find(current) else {
                     return;
                 };
                 let day = self
                     .event_days(current)
                     .map_or(0.0, |(a, b)| f64::midpoint(a, b));
                 let target = lane.checked_add_signed(step as isize);
-                if let Some(event) = target.and_then(|l| self.nearest_in_lane(l, day)) {
+                if let Some(event) = target.and_then(|l| self.view.nearest_in_lane(l, day)) {
                     self.select(Some(event));
                 }
             }
             Command::EditEvent(event) => {
-                self.editing = event;
-                self.edit_error = None;
+                self.dialogs.editing = event;
+                self.dialogs.edit_error = None;
             }
             Command::CorrectEvent(event, draft) => self.correct_event(event, &draft),
             Command::HideEvent(event) => self.hide_event(event),
             Command::EditPublished(doc) => {
-                self.editing_published = doc;
-                self.edit_error = None;
+                self.dialogs.editing_published = doc;
+                self.dialogs.edit_error = None;
             }
             Command::SetPublished(doc, date) => self.set_published(doc, date.as_deref()),
             Command::StartAdd(span) => {
-                self.adding = span;
-                self.edit_error = None;
+                self.dialogs.adding = span;
+                self.dialogs.edit_error = None;
             }
             Command::AddEvent(draft) => self.add_event(&draft),
             Command::SortList(column) => {
-                self.sort = self.sort.clicked(column);
-                if let Some(analysis) = &self.analysis {
-                    self.table = self.sort.apply(analysis, self.index.order());
+                self.view.sort = self.view.sort.clicked(column);
+                if let Some(analysis) = &self.edits.analysis {
+                    self.view.table = self.view.sort.apply(analysis, self.view.index.order());
                 }
-                self.reveal_selection = self.selected.is_some();
+                self.view.reveal_selection = self.view.selected.is_some();
             }
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
             Command::ExportJson(path) => self.export(ExportFormat::Json, &path),
             Command::ExportCsv(path) => self.export(ExportFormat::Csv, &path),
             Command::PickExport(format) => {
-                if self.export_picker.is_none() && self.complete() {
+                if self.dialogs.export_picker.is_none() && self.complete() {
                     let (name, ext) = format.data().map_or(("dateline-timeline.png", "png"), |f| {
                         (f.file_name(), f.extension())
                     });
@@ -590,7 +482,7 @@ impl AppState {
                             .add_filter(ext, &[ext])
                             .save_file()
                     });
-                    self.export_picker = Some((format, rx));
+                    self.dialogs.export_picker = Some((format, rx));
                 }
             }
         }
@@ -601,12 +493,12 @@ impl AppState {
             self.status = Some("the folder is still being read: export when it is done".to_owned());
             return;
         }
-        let Some(analysis) = &self.analysis else {
+        let Some(analysis) = &self.edits.analysis else {
             return;
         };
         let Some(data) = format.data() else {
             // Taken by the window on its next frame (see `DatelineApp::ui`).
-            self.png_request = Some(path.to_path_buf());
+            self.dialogs.png_request = Some(path.to_path_buf());
             return;
         };
         let title = analysis

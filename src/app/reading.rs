@@ -135,15 +135,15 @@ impl AppState {
     /// its events on the timeline, each with its document's text. Read-only:
     /// corrections belong to the article folder.
     pub fn open_events(&mut self, file: &Path) {
-        self.watch = None;
-        if let Some(job) = self.job.take() {
+        self.folder.watch = None;
+        if let Some(job) = self.folder.job.take() {
             job.progress
                 .cancel
                 .store(true, std::sync::atomic::Ordering::Relaxed);
         }
         let (tx, rx) = channel();
         let job_file = file.to_path_buf();
-        let waker = self.waker.clone();
+        let waker = self.folder.waker.clone();
         let spawned = std::thread::Builder::new()
             .name("read-events".into())
             .spawn(move || {
@@ -161,7 +161,7 @@ impl AppState {
         match spawned {
             Ok(_) => {
                 self.status = Some(format!("reading {}…", file.display()));
-                self.events_job = Some(rx);
+                self.folder.events_job = Some(rx);
             }
             Err(err) => self.status = Some(format!("cannot start reading: {err}")),
         }
@@ -171,12 +171,11 @@ impl AppState {
     fn finish_events(&mut self, file: &Path, read: std::io::Result<JsonlRead>) {
         match read {
             Ok(read) => {
-                self.folder = Some(file.to_path_buf());
-                self.base = None;
-                self.sidecar = None;
-                self.corrections = Corrections::default();
-                self.undo.clear();
-                self.redo.clear();
+                self.folder.path = Some(file.to_path_buf());
+                self.edits.base = None;
+                self.edits.sidecar = None;
+                self.edits.corrections = Corrections::default();
+                self.edits.forget_history();
                 let events = read.analysis.events.len();
                 let docs = read.analysis.docs.len();
                 self.set_analysis(read.analysis);
@@ -202,20 +201,20 @@ impl AppState {
 
     /// Starts reading a folder in the background (replacing the one shown).
     pub fn open_folder(&mut self, folder: PathBuf) {
-        self.watch = None;
+        self.folder.watch = None;
         self.start_read(folder, false);
     }
 
     /// Reads the folder shown again (after it changed on disk), keeping the
     /// view, selection and undo history.
     pub fn refresh(&mut self) {
-        if let Some(folder) = self.folder.clone() {
+        if let Some(folder) = self.folder.path.clone() {
             self.start_read(folder, true);
         }
     }
 
     fn start_read(&mut self, folder: PathBuf, refresh: bool) {
-        if let Some(job) = self.job.take() {
+        if let Some(job) = self.folder.job.take() {
             job.progress
                 .cancel
                 .store(true, std::sync::atomic::Ordering::Relaxed);
@@ -224,11 +223,11 @@ impl AppState {
         let (tx, rx) = channel();
         let (partial_tx, partial_rx) = channel();
         let (assembled_tx, assembled_rx) = channel();
-        let options = self.options.clone();
-        let use_cache = self.use_cache;
+        let options = self.folder.options.clone();
+        let use_cache = self.folder.use_cache;
         let job_progress = Arc::clone(&progress);
         let job_folder = folder.clone();
-        let waker = self.waker.clone();
+        let waker = self.folder.waker.clone();
         let spawned = std::thread::Builder::new()
             .name("read-folder".into())
             .spawn(move || {
@@ -249,10 +248,10 @@ impl AppState {
             return;
         }
         if !refresh {
-            self.folder = Some(folder.clone());
+            self.folder.path = Some(folder.clone());
             self.status = None;
         }
-        self.job = Some(Job {
+        self.folder.job = Some(Job {
             folder,
             progress,
             result: rx,
@@ -271,14 +270,14 @@ impl AppState {
     /// Returns true when something changed.
     pub(super) fn poll_reading(&mut self) -> bool {
         let mut changed = self.poll_watch();
-        if let Some(rx) = &self.events_job
+        if let Some(rx) = &self.folder.events_job
             && let Ok((file, read)) = rx.try_recv()
         {
-            self.events_job = None;
+            self.folder.events_job = None;
             self.finish_events(&file, read);
             changed = true;
         }
-        let Some(job) = &mut self.job else {
+        let Some(job) = &mut self.folder.job else {
             return changed;
         };
         let mut all_read = None;
@@ -298,7 +297,7 @@ impl AppState {
                     job.finished = Some((read, Instant::now()));
                 }
                 Ok(result) => {
-                    let Some(job) = self.job.take() else {
+                    let Some(job) = self.folder.job.take() else {
                         return changed;
                     };
                     match result {
@@ -306,13 +305,13 @@ impl AppState {
                         Ok(read) => self.finish_open(read, job.shown_partial),
                         Err(err) => self.status = Some(err),
                     }
-                    if self.watch.is_none() {
+                    if self.folder.watch.is_none() {
                         self.start_watching();
                     }
                     return true;
                 }
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    self.job = None;
+                    self.folder.job = None;
                     self.status = Some("reading the folder stopped unexpectedly".to_owned());
                     return true;
                 }
@@ -322,18 +321,19 @@ impl AppState {
         if let Some((read, since)) = &job.finished {
             // Held by the job (writing the cache) and by this window only.
             let ours = self
+                .edits
                 .analysis
                 .as_ref()
                 .is_some_and(|a| Arc::ptr_eq(a, &read.base));
             let free = Arc::strong_count(&read.base) <= 1 + usize::from(ours);
             if free || since.elapsed() >= LEND_WAIT {
-                let Some(job) = self.job.take() else {
+                let Some(job) = self.folder.job.take() else {
                     return changed;
                 };
                 if let Some((read, _)) = job.finished {
                     self.finish_open(read, job.shown_partial);
                 }
-                if self.watch.is_none() {
+                if self.folder.watch.is_none() {
                     self.start_watching();
                 }
                 return true;
@@ -347,7 +347,7 @@ impl AppState {
         if !job.refresh && !job.waiting.is_empty() && due {
             let started = Instant::now();
             self.show_waiting();
-            if let Some(job) = &mut self.job {
+            if let Some(job) = &mut self.folder.job {
                 job.last_index = Some((started, started.elapsed()));
             }
             changed = true;
@@ -361,7 +361,7 @@ impl AppState {
             self.reindex();
             self.apply_filter();
             if follow {
-                self.fit_all();
+                self.view.fit_all();
             }
         }
     }
@@ -372,10 +372,10 @@ impl AppState {
     fn assemble(&mut self, problems: Vec<Problem>) {
         let follow = self.take_waiting() == Some(true);
         let selected = self.selected_id();
-        let Some(job) = &mut self.job else {
+        let Some(job) = &mut self.folder.job else {
             return;
         };
-        let Some(analysis) = &mut self.analysis else {
+        let Some(analysis) = &mut self.edits.analysis else {
             return;
         };
         // This window holds the only reference: no copy is made.
@@ -389,7 +389,7 @@ impl AppState {
         self.reindex();
         self.apply_filter();
         if follow {
-            self.fit_all();
+            self.view.fit_all();
         }
         self.reselect(selected.as_deref());
     }
@@ -399,7 +399,7 @@ impl AppState {
     /// them. `None` when there was nothing to move, else whether the view
     /// should fit the folder again (a new folder, or a view still fitted).
     fn take_waiting(&mut self) -> Option<bool> {
-        let job = self.job.as_mut()?;
+        let job = self.folder.job.as_mut()?;
         // Nothing new to show (a first, empty batch still replaces the old folder).
         if job.waiting.is_empty() && job.shown_partial {
             return None;
@@ -414,56 +414,66 @@ impl AppState {
         let fresh = !job.shown_partial;
         job.shown_partial = true;
         if fresh {
-            self.base = None;
-            self.corrections = Corrections::default();
-            self.undo.clear();
-            self.redo.clear();
-            self.selected = None;
-            self.analysis = Some(Arc::new(Analysis {
-                root: self.folder.clone().unwrap_or_default(),
+            self.edits.base = None;
+            self.edits.corrections = Corrections::default();
+            self.edits.forget_history();
+            self.view.selected = None;
+            self.edits.analysis = Some(Arc::new(Analysis {
+                root: self.folder.path.clone().unwrap_or_default(),
                 ..Analysis::default()
             }));
         }
-        if let Some(analysis) = &mut self.analysis {
+        if let Some(analysis) = &mut self.edits.analysis {
             let analysis = Arc::make_mut(analysis);
             for doc in docs {
                 analysis.push(doc);
             }
         }
-        Some(fresh || self.fitted == Some(self.view))
+        Some(fresh || self.view.fitted == Some(self.view.days))
     }
 
     /// Swaps in a re-read folder, keeping what the user was doing.
     fn finish_refresh(&mut self, read: Read) {
-        if self.editing.is_some() || self.editing_published.is_some() || self.adding.is_some() {
+        if self.dialogs.editing.is_some()
+            || self.dialogs.editing_published.is_some()
+            || self.dialogs.adding.is_some()
+        {
             // A dialog refers to the current analysis: read again once it closes.
             self.watch_changed();
             return;
         }
         let selected = self.selected_id();
-        let view = self.view;
-        let auto_view = self.fitted == Some(view);
-        self.base = Some(read.base);
-        self.sidecar = Some(read.sidecar);
-        self.tagger = Some(read.tagger);
+        let view = self.view.days;
+        let auto_view = self.view.fitted == Some(view);
+        self.edits.base = Some(read.base);
+        self.edits.sidecar = Some(read.sidecar);
+        self.edits.tagger = Some(read.tagger);
         // The corrections in memory are the latest (each edit is saved as it
         // is made), so they are applied to the new reading.
-        let corrected = if self.corrections == read.corrections {
+        let corrected = if self.edits.corrections == read.corrections {
             read.corrected
-        } else if let (Some(base), Some(tagger)) = (&self.base, &self.tagger) {
-            Some(crate::corrections::apply(base, &self.corrections, tagger, &self.options).0)
+        } else if let (Some(base), Some(tagger)) = (&self.edits.base, &self.edits.tagger) {
+            Some(
+                crate::corrections::apply(
+                    base,
+                    &self.edits.corrections,
+                    tagger,
+                    &self.folder.options,
+                )
+                .0,
+            )
         } else {
             None
         };
         let shown = match corrected {
             Some(analysis) => Arc::new(analysis),
-            None => self.base.clone().unwrap_or_default(),
+            None => self.edits.base.clone().unwrap_or_default(),
         };
         self.install(shown);
         self.apply_filter();
-        self.view = view;
+        self.view.days = view;
         if auto_view {
-            self.fit_all();
+            self.view.fit_all();
         }
         self.reselect(selected.as_deref());
         let files = read.reused.1 - read.reused.0.min(read.reused.1);
@@ -475,27 +485,28 @@ impl AppState {
 
     /// The id of the selected event.
     pub(super) fn selected_id(&self) -> Option<String> {
-        let analysis = self.analysis.as_ref()?;
-        Some(analysis.events.get(self.selected?)?.id.clone())
+        let analysis = self.edits.analysis.as_ref()?;
+        Some(analysis.events.get(self.view.selected?)?.id.clone())
     }
 
     /// Selects the event with id `id`, if it is there.
     pub(super) fn reselect(&mut self, id: Option<&str>) {
         let index = id.and_then(|id| {
-            self.analysis
+            self.edits
+                .analysis
                 .as_ref()
                 .and_then(|a| a.events.iter().position(|e| e.id == id))
         });
-        self.selected = index;
-        self.reveal_selection = index.is_some();
+        self.view.selected = index;
+        self.view.reveal_selection = index.is_some();
     }
 
     fn start_watching(&mut self) {
-        let Some(folder) = self.folder.clone() else {
+        let Some(folder) = self.folder.path.clone() else {
             return;
         };
         let (tx, rx) = channel();
-        let waker = self.waker.clone();
+        let waker = self.folder.waker.clone();
         let root = folder.clone();
         let handler = move |event: notify::Result<notify::Event>| {
             if event.is_ok_and(|e| matters(&root, &e)) {
@@ -507,7 +518,7 @@ impl AppState {
         };
         match watch(&folder, handler) {
             Ok(watcher) => {
-                self.watch = Some(Watch {
+                self.folder.watch = Some(Watch {
                     _watcher: watcher,
                     changes: rx,
                     pending: None,
@@ -524,7 +535,7 @@ impl AppState {
 
     /// Notes a change to read again.
     fn watch_changed(&mut self) {
-        if let Some(watch) = &mut self.watch {
+        if let Some(watch) = &mut self.folder.watch {
             let now = Instant::now();
             watch.pending.get_or_insert(now);
             watch.last = Some(now);
@@ -533,7 +544,7 @@ impl AppState {
 
     /// Starts a refresh once the folder has been quiet for a moment.
     fn poll_watch(&mut self) -> bool {
-        let Some(watch) = &mut self.watch else {
+        let Some(watch) = &mut self.folder.watch else {
             return false;
         };
         if watch.changes.try_iter().count() > 0 {
@@ -542,9 +553,10 @@ impl AppState {
             watch.last = Some(now);
         }
         let settled = watch.last.is_some_and(|last| last.elapsed() >= SETTLE);
-        let dialog =
-            self.editing.is_some() || self.editing_published.is_some() || self.adding.is_some();
-        if watch.pending.is_some() && settled && self.job.is_none() && !dialog {
+        let dialog = self.dialogs.editing.is_some()
+            || self.dialogs.editing_published.is_some()
+            || self.dialogs.adding.is_some();
+        if watch.pending.is_some() && settled && self.folder.job.is_none() && !dialog {
             watch.pending = None;
             watch.last = None;
             self.refresh();
@@ -556,14 +568,14 @@ impl AppState {
     /// When the UI should look again for a pending change.
     #[must_use]
     pub fn watch_due_in(&self) -> Option<Duration> {
-        let last = self.watch.as_ref()?.last?;
+        let last = self.folder.watch.as_ref()?.last?;
         Some(SETTLE.saturating_sub(last.elapsed()))
     }
 
     /// Whether the folder is watched for changes.
     #[must_use]
     pub fn watching(&self) -> bool {
-        self.watch.is_some()
+        self.folder.watching()
     }
 }
 

@@ -14,14 +14,14 @@ const DATE_HINT: &str = "2017-08-05, 2017-08, 2017-W31, 2017-Q3, 2017 or words: 
 
 /// Draws whichever dialog is open.
 pub fn dialogs_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    let Some(analysis) = &state.analysis else {
+    let Some(analysis) = &state.edits.analysis else {
         return;
     };
-    if let Some(index) = state.editing {
+    if let Some(index) = state.dialogs.editing {
         correct_dialog(ui, state, analysis, index, commands);
-    } else if let Some(doc) = state.editing_published {
+    } else if let Some(doc) = state.dialogs.editing_published {
         published_dialog(ui, state, analysis, doc, commands);
-    } else if let Some((doc, span)) = state.adding {
+    } else if let Some((doc, span)) = state.dialogs.adding {
         add_dialog(ui, state, analysis, doc, span, commands);
     }
 }
@@ -29,17 +29,19 @@ pub fn dialogs_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
 /// Whether a dialog is open (the window's shortcuts then wait).
 #[must_use]
 pub fn dialog_open(state: &AppState) -> bool {
-    state.editing.is_some() || state.editing_published.is_some() || state.adding.is_some()
+    state.dialogs.editing.is_some()
+        || state.dialogs.editing_published.is_some()
+        || state.dialogs.adding.is_some()
 }
 
 /// Changes with every saved edit, so that a reopened dialog starts from
 /// what is saved while a refused one keeps what the user typed.
 fn edits(state: &AppState) -> usize {
-    state.undo.len() + state.redo.len()
+    state.edits.undo.len() + state.edits.redo.len()
 }
 
 fn error_line(ui: &mut egui::Ui, state: &AppState) {
-    if let Some(error) = &state.edit_error {
+    if let Some(error) = &state.dialogs.edit_error {
         ui.label(egui::RichText::new(error).color(ui.visuals().error_fg_color));
     }
 }
@@ -198,7 +200,11 @@ fn published_dialog(
                 .map(|p| p.date.to_string())
                 .unwrap_or_default()
         });
-    let user_set = state.corrections.published.contains_key(&doc.doc.path);
+    let user_set = state
+        .edits
+        .corrections
+        .published
+        .contains_key(&doc.doc.path);
     let modal = egui::Modal::new(egui::Id::unique("published-dialog")).show(ui.ctx(), |ui| {
         ui.set_width(460.0);
         ui.heading("Publication date");

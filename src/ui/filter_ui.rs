@@ -16,10 +16,10 @@ const MAX_DOCUMENTS: usize = 60;
 
 /// Draws the filter bar.
 pub fn filter_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    let Some(analysis) = &state.analysis else {
+    let Some(analysis) = &state.edits.analysis else {
         return;
     };
-    let mut filter = state.filter.clone();
+    let mut filter = state.view.filter.clone();
     ui.horizontal_wrapped(|ui| {
         let search = ui.add(
             egui::TextEdit::singleline(&mut filter.text)
@@ -37,6 +37,7 @@ pub fn filter_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
         // Kind chips: click one to show only it, Shift+click to add or remove.
         for kind in EventKind::ALL {
             let count = state
+                .view
                 .filtered
                 .per_kind
                 .get(kind.lane())
@@ -71,13 +72,13 @@ pub fn filter_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
         ui.label(
             RichText::new(format!(
                 "{} of {} events",
-                state.filtered.count,
+                state.view.filtered.count,
                 analysis.events.len()
             ))
             .weak(),
         );
     });
-    if filter != state.filter {
+    if filter != state.view.filter {
         commands.push(Command::SetFilter(filter));
     }
 }
@@ -100,7 +101,7 @@ fn actor_ui(ui: &mut egui::Ui, state: &AppState, filter: &mut Filter) {
             {
                 filter.actors.clear();
             }
-            for (actor, count) in state.actors.iter().take(MAX_ACTORS) {
+            for (actor, count) in state.view.actors.iter().take(MAX_ACTORS) {
                 let chosen = filter.actors.contains(actor);
                 if ui
                     .selectable_label(chosen, format!("{actor}  {count}"))
@@ -144,7 +145,7 @@ fn documents_ui(
             {
                 filter.docs.clear();
             }
-            let mut busiest: Vec<(usize, usize)> = state.doc_events.counts().collect();
+            let mut busiest: Vec<(usize, usize)> = state.view.doc_events.counts().collect();
             busiest.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             for &(doc, count) in busiest.iter().take(MAX_DOCUMENTS) {
                 let Some(d) = analysis.docs.get(doc) else {

@@ -74,7 +74,7 @@ fn event_row(
     let Some(event) = analysis.events.get(index) else {
         return;
     };
-    let selected = state.selected == Some(index);
+    let selected = state.view.selected == Some(index);
     let text = egui::RichText::new(event_label(analysis, event)).color(if selected {
         ui.visuals().strong_text_color()
     } else {
@@ -86,7 +86,7 @@ fn event_row(
     if response.clicked() {
         commands.push(Command::Select(Some(index)));
     }
-    if selected && state.reveal_selection {
+    if selected && state.view.reveal_selection {
         response.scroll_to_me(Some(egui::Align::Center));
     }
 }
@@ -95,8 +95,11 @@ fn event_row(
 /// kind, actor or document; virtualised (only visible rows are laid out)
 /// and scrolled to the selection when it changes.
 pub fn events_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    ui.heading(format!("Events on the timeline ({})", state.index.dated()));
-    let Some(analysis) = &state.analysis else {
+    ui.heading(format!(
+        "Events on the timeline ({})",
+        state.view.index.dated()
+    ));
+    let Some(analysis) = &state.edits.analysis else {
         ui.label(if state.loading().is_some() {
             "Reading…"
         } else {
@@ -107,7 +110,7 @@ pub fn events_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new("sort by").weak());
         for column in SortColumn::ALL {
-            let current = state.sort.column == column;
+            let current = state.view.sort.column == column;
             let response = ui
                 .selectable_label(current, column.as_str())
                 .on_hover_text("Sort the table by this column; again to turn it round");
@@ -115,11 +118,11 @@ pub fn events_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                 commands.push(Command::SortList(column));
             }
             if current {
-                sort_arrow(ui, state.sort.descending);
+                sort_arrow(ui, state.view.sort.descending);
             }
         }
     });
-    event_rows(ui, state, analysis, &state.table, "events", commands);
+    event_rows(ui, state, analysis, &state.view.table, "events", commands);
 }
 
 /// Rows of events (indices into the analysis), virtualised: only the rows in
@@ -135,8 +138,9 @@ fn event_rows(
 ) {
     let row_height = ui.spacing().interact_size.y;
     let mut area = egui::ScrollArea::vertical().id_salt(id).auto_shrink(false);
-    if state.reveal_selection
+    if state.view.reveal_selection
         && let Some(position) = state
+            .view
             .selected
             .and_then(|s| rows.iter().position(|&r| r as usize == s))
     {
@@ -155,22 +159,25 @@ fn event_rows(
 
 /// The tray: undated events, undated documents and problems, side by side.
 pub fn tray_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    let Some(analysis) = &state.analysis else {
+    let Some(analysis) = &state.edits.analysis else {
         ui.label("Undated events, documents without a publication date and problems appear here.");
         return;
     };
-    let undated_docs = &state.doc_tray.undated;
-    let problems = state.doc_tray.problem_count(analysis);
+    let undated_docs = &state.view.doc_tray.undated;
+    let problems = state.view.doc_tray.problem_count(analysis);
     ui.columns(3, |columns| {
         if let [events_col, docs_col, problems_col] = columns {
             // Each column is virtualised, one line a row: a large folder
             // has tens of thousands of undated events.
-            events_col.strong(format!("Undated events ({})", state.index.undated.len()));
+            events_col.strong(format!(
+                "Undated events ({})",
+                state.view.index.undated.len()
+            ));
             event_rows(
                 events_col,
                 state,
                 analysis,
-                &state.index.undated,
+                &state.view.index.undated,
                 "undated-events",
                 commands,
             );
@@ -189,7 +196,7 @@ pub fn tray_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                             continue;
                         };
                         ui.horizontal(|ui| {
-                            if state.base.is_some()
+                            if state.edits.base.is_some()
                                 && ui
                                     .small_button("Set date…")
                                     .on_hover_text("Set this document's publication date")
@@ -220,7 +227,7 @@ pub fn tray_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>)
                 .auto_shrink(false)
                 .show_rows(problems_col, row_height, problems, |ui, range| {
                     for row in range {
-                        if let Some((path, message)) = state.doc_tray.problem(analysis, row) {
+                        if let Some((path, message)) = state.view.doc_tray.problem(analysis, row) {
                             ui.add(egui::Label::new(format!("{path}: {message}")).truncate());
                         }
                     }

@@ -42,7 +42,7 @@ pub fn shortcuts(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Comma
         if i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z) {
             commands.push(Command::Undo);
         }
-        if let Some(selected) = state.selected {
+        if let Some(selected) = state.view.selected {
             if i.consume_key(egui::Modifiers::NONE, egui::Key::E) {
                 commands.push(Command::EditEvent(Some(selected)));
             }
@@ -106,7 +106,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
         .default_size(340.0)
         .min_size(260.0)
         .show(ui, |ui| lists_ui::events_ui(ui, state, commands));
-    if state.selected.is_some() {
+    if state.view.selected.is_some() {
         // The source pane never crowds out the timeline.
         let max_width = (ui.available_width() * 0.4).max(320.0);
         egui::Panel::right("source")
@@ -132,7 +132,7 @@ fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
             if ui.button("Open events file (JSON Lines)…").clicked() {
                 commands.push(Command::PickEvents);
             }
-            ui.add_enabled_ui(state.analysis.is_some(), |ui| {
+            ui.add_enabled_ui(state.edits.analysis.is_some(), |ui| {
                 if ui.button("Export JSON…").clicked() {
                     commands.push(Command::PickExport(ExportFormat::Json));
                 }
@@ -155,10 +155,10 @@ fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
             }
         });
         ui.menu_button("Edit", |ui| {
-            let editable = state.base.is_some();
+            let editable = state.edits.base.is_some();
             if ui
                 .add_enabled(
-                    editable && !state.undo.is_empty(),
+                    editable && !state.edits.undo.is_empty(),
                     egui::Button::new("Undo  (Ctrl+Z)"),
                 )
                 .clicked()
@@ -167,7 +167,7 @@ fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
             }
             if ui
                 .add_enabled(
-                    editable && !state.redo.is_empty(),
+                    editable && !state.edits.redo.is_empty(),
                     egui::Button::new("Redo  (Ctrl+Shift+Z)"),
                 )
                 .clicked()
@@ -175,7 +175,7 @@ fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
                 commands.push(Command::Redo);
             }
             ui.separator();
-            let selected = state.selected.filter(|_| editable);
+            let selected = state.view.selected.filter(|_| editable);
             if ui
                 .add_enabled(selected.is_some(), egui::Button::new("Correct event…  (E)"))
                 .clicked()
@@ -193,7 +193,7 @@ fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
                 commands.push(Command::HideEvent(event));
             }
             let doc = selected
-                .and_then(|e| state.analysis.as_ref()?.events.get(e))
+                .and_then(|e| state.edits.analysis.as_ref()?.events.get(e))
                 .map(|e| e.doc);
             if ui
                 .add_enabled(doc.is_some(), egui::Button::new("Set publication date…"))
@@ -216,7 +216,7 @@ fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
             for mode in crate::timeline::LaneMode::ALL {
                 if ui
                     .radio(
-                        state.lane_mode == mode,
+                        state.view.lane_mode == mode,
                         format!("Lanes by {}", mode.as_str()),
                     )
                     .clicked()
@@ -230,14 +230,14 @@ fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
             }
         });
         ui.separator();
-        match (&state.folder, &state.analysis) {
+        match (&state.folder.path, &state.edits.analysis) {
             (Some(folder), Some(analysis)) => {
                 ui.label(egui::RichText::new(folder.display().to_string()).strong());
                 ui.label(format!(
                     "{} documents · {} events · {} dated",
                     analysis.docs.len(),
                     analysis.events.len(),
-                    state.index.dated()
+                    state.view.index.dated()
                 ));
             }
             (Some(folder), None) => {

@@ -10,7 +10,7 @@ use eframe::egui::{self, text::LayoutJob, text::TextFormat};
 
 /// Draws the pane for the selected event.
 pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    let (Some(analysis), Some(index)) = (&state.analysis, state.selected) else {
+    let (Some(analysis), Some(index)) = (&state.edits.analysis, state.view.selected) else {
         return;
     };
     let Some(event) = analysis.events.get(index) else {
@@ -44,19 +44,19 @@ pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
         {
             commands.push(Command::OpenDocument(doc.doc.file_path().to_owned()));
         }
-        let only = state.filter.docs.as_slice() == std::slice::from_ref(&doc.doc.path);
+        let only = state.view.filter.docs.as_slice() == std::slice::from_ref(&doc.doc.path);
         if !only
             && ui
                 .small_button("Only this document")
                 .on_hover_text("Filter the timeline to this document's events")
                 .clicked()
         {
-            let mut filter = state.filter.clone();
+            let mut filter = state.view.filter.clone();
             filter.docs = vec![doc.doc.path.clone()];
             commands.push(Command::SetFilter(filter));
         }
     });
-    let editable = state.base.is_some();
+    let editable = state.edits.base.is_some();
     ui.horizontal(|ui| {
         if let Some(p) = &doc.published {
             ui.label(format!("Published {} (from {})", p.date, p.source.as_str()));
@@ -126,7 +126,7 @@ pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
             }
         });
     }
-    let doc_events = state.doc_events.of(event.doc);
+    let doc_events = state.view.doc_events.of(event.doc);
     egui::CollapsingHeader::new(format!("Events in this document ({})", doc_events.len()))
         .id_salt("doc-events")
         .show(ui, |ui| {
@@ -193,7 +193,7 @@ pub fn source_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
                     "Underlined sentences hold other events: click one to select it",
                 );
             }
-            if state.reveal_selection {
+            if state.view.reveal_selection {
                 let target = sentence_rect.translate(output.galley_pos.to_vec2());
                 ui.scroll_to_rect(target, Some(egui::Align::Center));
             }

@@ -87,7 +87,7 @@ impl Frame {
 
 /// Draws the timeline of the state's index and view.
 pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
-    let Some(analysis) = &state.analysis else {
+    let Some(analysis) = &state.edits.analysis else {
         ui.centered_and_justified(|ui| {
             ui.label(if state.loading().is_some() {
                 "Reading the folder…"
@@ -102,8 +102,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
     let (response, painter) = ui.allocate_painter(size, Sense::click_and_drag());
     let frame = Frame::new(response.rect);
     ui.data_mut(|d| d.insert_temp(crate::ui::timeline_rect_id(), response.rect));
-    let view = state.view;
-    let index = &state.index;
+    let view = state.view.days;
+    let index = &state.view.index;
     let width = frame.lanes.width().max(1.0);
     let left = frame.lanes.left();
 
@@ -173,7 +173,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
     {
         ui.data_mut(|d| d.remove::<f64>(picking_id));
         let day = |d: f64| crate::timeline::date_of_day(d.floor() as i32);
-        let mut filter = state.filter.clone();
+        let mut filter = state.view.filter.clone();
         filter.range = Some((day(a.min(b)), day(a.max(b))));
         commands.push(Command::SetFilter(filter));
     } else if picking.is_some() {
@@ -195,8 +195,8 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
     ui.data_mut(|d| d.insert_temp(scroll_id, scroll));
 
     // Reveal the selected event's lane.
-    if state.reveal_selection
-        && let Some((lane, _)) = state.selected.and_then(|s| index.find(s))
+    if state.view.reveal_selection
+        && let Some((lane, _)) = state.view.selected.and_then(|s| index.find(s))
     {
         #[expect(clippy::cast_precision_loss, reason = "lane counts")]
         let top = lane as f32 * LANE_HEIGHT;
@@ -314,7 +314,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
     );
 
     // Items: bars under markers and clusters.
-    let selected = state.selected;
+    let selected = state.view.selected;
     let mut hit: Option<(f32, Hit)> = None;
     let mut consider = |dist: f32, h: Hit| {
         if dist <= PICK_RADIUS && hit.is_none_or(|(d, _)| dist < d) {
@@ -465,7 +465,7 @@ pub fn timeline_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
     // The filter's date range, or the one being picked, over the overview.
     let shown_range = match picked {
         Some((a, b)) if response.dragged() => Some((a.min(b), a.max(b) + 1.0)),
-        _ => state.filter.range.map(|(a, b)| {
+        _ => state.view.filter.range.map(|(a, b)| {
             (
                 f64::from(crate::timeline::day_number(a)),
                 f64::from(crate::timeline::day_number(b)) + 1.0,
@@ -648,9 +648,9 @@ fn lane_mode_bar(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command
         ui.label("Lanes by");
         for mode in crate::timeline::LaneMode::ALL {
             if ui
-                .selectable_label(state.lane_mode == mode, mode.as_str())
+                .selectable_label(state.view.lane_mode == mode, mode.as_str())
                 .clicked()
-                && state.lane_mode != mode
+                && state.view.lane_mode != mode
             {
                 commands.push(Command::SetLaneMode(mode));
             }

@@ -64,7 +64,8 @@ pub fn run(
                 }
                 Source::Demo(n) => {
                     let mut app = DatelineApp::new(cc, None, options, plan);
-                    app.state.folder = Some(PathBuf::from(format!("demo: {n} synthetic events")));
+                    app.state.folder.path =
+                        Some(PathBuf::from(format!("demo: {n} synthetic events")));
                     app.state
                         .set_analysis(crate::timeline::synthetic::analysis(n, 1));
                     app
@@ -102,10 +103,10 @@ impl DatelineApp {
         );
         let mut state = AppState::new(options);
         let ctx = cc.egui_ctx.clone();
-        state.waker = Some(Arc::new(move || ctx.request_repaint()));
+        state.folder.waker = Some(Arc::new(move || ctx.request_repaint()));
         // A screenshot must not depend on what an earlier run left behind
         // (settings, or a cache that changes the status line).
-        state.use_cache = screenshot.is_none();
+        state.folder.use_cache = screenshot.is_none();
         if screenshot.is_none()
             && let Some(settings) = cc
                 .storage
@@ -128,7 +129,7 @@ impl eframe::App for DatelineApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        if let Some(path) = self.state.png_request.take() {
+        if let Some(path) = self.state.dialogs.png_request.take() {
             let sender = self.state.png_sender();
             screenshot::save_timeline_png(ui.ctx(), path, sender);
         }
@@ -148,7 +149,7 @@ impl eframe::App for DatelineApp {
         ui::shortcuts(ui.ctx(), &self.state, &mut commands);
         ui::app_ui(ui, &self.state, &mut commands);
         // The selection is revealed (scrolled to) for one frame only.
-        self.state.reveal_selection = false;
+        self.state.view.reveal_selection = false;
         if !commands.is_empty() {
             ui.ctx().request_repaint();
         }

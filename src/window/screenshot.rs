@@ -64,8 +64,8 @@ impl ScreenshotPlan {
             return;
         }
         ctx.request_repaint();
-        if self.settled == 0 && state.selected.is_none() && self.scene != Scene::Overview {
-            let first = state.index.order().first().map(|&e| e as usize);
+        if self.settled == 0 && state.view.selected.is_none() && self.scene != Scene::Overview {
+            let first = state.view.index.order().first().map(|&e| e as usize);
             state.apply(Command::Select(first));
             if self.scene == Scene::Correct {
                 state.apply(Command::EditEvent(first));
