@@ -15,7 +15,6 @@
 //! `target/ingest-bench/` and reused when their size matches.
 
 #[path = "../tests/common/mod.rs"]
-#[allow(dead_code)]
 mod fixtures;
 
 use dateline::analysis::{Analysis, Options};

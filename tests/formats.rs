@@ -12,13 +12,8 @@ use dateline::ingest::{Progress, analyze_folder};
 use std::path::{Path, PathBuf};
 
 fn folder() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dateline-formats-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let _ = std::fs::create_dir_all(&dir);
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/formats");
-    for entry in std::fs::read_dir(&fixtures).into_iter().flatten().flatten() {
-        let _ = std::fs::copy(entry.path(), dir.join(entry.file_name()));
-    }
+    let dir = common::copy_of(&fixtures, "formats");
     let _ = std::fs::remove_file(dir.join("make_article_pdf.py"));
     let pdf = common::pdf(
         &[

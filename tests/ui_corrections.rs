@@ -2,6 +2,8 @@
 //! see the event move, undo and redo, hide, reopen the folder and find the
 //! correction kept, export and read it back — from the app and the CLI.
 
+mod common;
+
 use dateline::analysis::Options;
 use dateline::app::Command;
 use dateline::window::DatelineApp;
@@ -11,20 +13,10 @@ use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-/// A copy of the sample folder, so that the sidecar is written there.
+/// A copy of the sample folder, so that the sidecar and the cache are
+/// written there.
 fn sample_copy(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dateline-ui-corr-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let _ = std::fs::create_dir_all(&dir);
-    let entries = std::fs::read_dir(dateline::sample_folder())
-        .map(|d| d.filter_map(Result::ok).collect::<Vec<_>>())
-        .unwrap_or_default();
-    for entry in entries {
-        if entry.path().is_file() {
-            let _ = std::fs::copy(entry.path(), dir.join(entry.file_name()));
-        }
-    }
-    dir
+    common::copy_of(&dateline::sample_folder(), &format!("ui-corr-{name}"))
 }
 
 fn harness(folder: &Path) -> Harness<'static, DatelineApp> {

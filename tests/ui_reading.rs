@@ -2,6 +2,8 @@
 //! comes back from its cache, and a file added, edited or removed while the
 //! folder is open shows up on its own, keeping the selection.
 
+mod common;
+
 use dateline::analysis::Options;
 use dateline::app::Command;
 use dateline::window::DatelineApp;
@@ -11,20 +13,10 @@ use egui_kittest::kittest::Queryable as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+/// A copy of the sample folder, so that the sidecar and the cache are
+/// written there.
 fn sample_copy(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dateline-ui-read-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let _ = std::fs::create_dir_all(&dir);
-    for entry in std::fs::read_dir(dateline::sample_folder())
-        .into_iter()
-        .flatten()
-        .flatten()
-    {
-        if entry.path().is_file() {
-            let _ = std::fs::copy(entry.path(), dir.join(entry.file_name()));
-        }
-    }
-    dir
+    common::copy_of(&dateline::sample_folder(), &format!("ui-read-{name}"))
 }
 
 fn harness(folder: &Path) -> Harness<'static, DatelineApp> {

@@ -12,11 +12,15 @@ fn folder(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::create_dir_all(&dir);
     let samples = crate::sample_folder();
+    let mut copied = 0;
     for entry in std::fs::read_dir(&samples).into_iter().flatten().flatten() {
-        if entry.path().is_file() {
-            let _ = std::fs::copy(entry.path(), dir.join(entry.file_name()));
+        if entry.path().is_file()
+            && std::fs::copy(entry.path(), dir.join(entry.file_name())).is_ok()
+        {
+            copied += 1;
         }
     }
+    assert!(copied >= 5, "the sample folder is missing");
     let records = concat!(
         r#"{"title": "Talks", "publishedAt": "2021-03-04", "text": "The Iranian foreign minister met his Russian counterpart in Moscow on Tuesday."}"#,
         "\n",

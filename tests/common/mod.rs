@@ -1,5 +1,8 @@
-//! Builders of binary fixtures the tests make at run time (so no opaque
-//! files are committed): a small valid PDF and a Word file.
+//! Fixtures for the tests: builders of binary files made at run time (so
+//! no opaque files are committed) — a small valid PDF and a Word file —
+//! and copies of committed fixture folders that fail when one is missing.
+
+#![allow(dead_code, reason = "each test crate uses some of the fixtures")]
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -113,4 +116,24 @@ pub fn docx(paragraphs: &[&[&str]], title: &str) -> Vec<u8> {
         ("word/document.xml", document.as_bytes()),
         ("docProps/core.xml", core.as_bytes()),
     ])
+}
+
+/// A fresh copy of the files of `from` (a committed fixture folder) in a
+/// temporary folder named after `name`. Panics when `from` holds no file:
+/// a missing fixture fails the test instead of letting it pass on nothing.
+#[must_use]
+pub fn copy_of(from: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("dateline-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::create_dir_all(&dir);
+    let mut copied = 0;
+    for entry in std::fs::read_dir(from).into_iter().flatten().flatten() {
+        if entry.path().is_file()
+            && std::fs::copy(entry.path(), dir.join(entry.file_name())).is_ok()
+        {
+            copied += 1;
+        }
+    }
+    assert!(copied > 0, "missing fixture folder {}", from.display());
+    dir
 }
