@@ -19,7 +19,7 @@ pub use lexicon::{Lexicon, Rule, RuleClass, rules};
 pub use merge::{Mention, Mentions, merge_groups};
 pub use people::{PersonMention, find_people};
 
-/// The kinds of event Dateline puts on the timeline (see PRODUCT.md).
+/// The kinds of event Dateline puts on the timeline (the README lists them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EventKind {

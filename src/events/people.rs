@@ -52,7 +52,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 
 #[expect(clippy::expect_used, reason = "constant pattern, checked by the tests")]
 static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,\s*(?:the\s+|a\s+|[\w’']+(?:’s|'s)\s+)?(?:[\w-]+\s+){0,3}?(?:minister|ambassador|president|speaker|secretary|spokes\w+|envoy|chief|leader|director|head|commander|official|adviser|advisor|chairman|governor|mayor)\b")
+    Regex::new(&crate::text::ascii_rule_pattern(r"(?i)^\s*,\s*(?:the\s+|a\s+|[\w’']+(?:’s|'s)\s+)?(?:[\w-]+\s+){0,3}?(?:minister|ambassador|president|speaker|secretary|spokes\w+|envoy|chief|leader|director|head|commander|official|adviser|advisor|chairman|governor|mayor)\b"))
         .expect("valid constant regex")
 });
 

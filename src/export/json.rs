@@ -1,4 +1,4 @@
-//! The JSON export contract (PRODUCT.md). Offsets are chars, paths are
+//! The JSON export contract (the README's). Offsets are chars, paths are
 //! relative with `/`; output is sorted and deterministic.
 
 use crate::analysis::{Analysis, Event};

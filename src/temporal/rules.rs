@@ -380,10 +380,11 @@ impl Table {
         clippy::expect_used,
         reason = "patterns built from constant data, checked by the tests"
     )]
-    fn add(&mut self, name: &'static str, pattern: &str, build: Build) {
+    fn add(&mut self, name: &'static str, pattern: impl Into<String>, build: Build) {
+        let pattern: String = pattern.into();
         self.0.push(Rule {
             name,
-            regex: Regex::new(&crate::text::ascii_rule_pattern(pattern))
+            regex: Regex::new(&crate::text::ascii_rule_pattern(&pattern))
                 .expect("valid rule pattern"),
             build,
         });

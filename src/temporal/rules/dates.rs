@@ -1,6 +1,6 @@
 //! Calendar dates: ISO, day-month-year and the other orders, numeric dates, months, years, halves, decades, fiscal years.
 
-use super::{Build, Pieces, Spec, Table, abs, modifier_of, month, num, plausible_year, weekday};
+use super::{Pieces, Spec, Table, abs, modifier_of, month, num, plausible_year, weekday};
 
 /// Adds this group's rules to `table`, in priority order.
 #[expect(clippy::too_many_lines, reason = "a rule table")]
@@ -13,28 +13,26 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
         time,
         ..
     } = pieces;
-    let mut add =
-        |name: &'static str, pattern: String, build: Build| table.add(name, &pattern, build);
-    add(
+    table.add(
         "date.iso",
         r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<h>\d{2}):(?P<mi>\d{2}))?\b".to_owned(),
         |c, l, _, _, _| abs(c, l),
     );
-    add(
+    table.add(
         "date.day_month_year",
         format!(
             r"\b(?:(?P<wd>{wd_any}),?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month_any}),?\s+(?P<y>\d{{4}})\b{time}"
         ),
         |c, l, _, _, _| abs(c, l),
     );
-    add(
+    table.add(
         "date.month_day_year",
         format!(
             r"\b(?:(?P<wd>{wd_any}),?\s+)?(?P<mon>{month_any})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b{time}"
         ),
         |c, l, _, _, _| abs(c, l),
     );
-    add(
+    table.add(
         "date.numeric",
         r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b".to_owned(),
         |c, _, _, _, _| {
@@ -65,7 +63,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "date.month_day",
         format!(
             r"\b(?:(?P<wd>{wd_full}),?\s+)?(?P<mon>{month_any})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
@@ -80,7 +78,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "date.day_month",
         format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month_full})\b"),
         |c, l, _, _, _| {
@@ -93,7 +91,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "date.month_year",
         format!(
             r"(?:\b(?P<mod>(?i:early|mid|late))[\s-]*)?\b(?P<mon>{month_any}),?\s+(?:of\s+)?(?P<y>\d{{4}})\b"
@@ -106,12 +104,12 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "date.fuzzy_year",
         r"\b(?P<mod>(?i:early|mid-|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))[\s-]*(?P<y>1[5-9]\d\d|20\d\d)\b".to_owned(),
         |c, _, _, _, _| Some(Spec::Year { year: i32::try_from(num(c, "y")?).ok()?, modifier: modifier_of(c.name("mod").map(|m| m.as_str())) }),
     );
-    add(
+    table.add(
         "date.half_year",
         r"\b(?i:the\s+)?(?P<ord>(?i:first|second))\s+(?i:half)\s+of\s+(?P<y>\d{4})\b".to_owned(),
         |c, _, _, _, _| {
@@ -127,12 +125,12 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "date.decade",
         r"\b(?i:the\s+)?(?:(?P<mod>(?i:early|mid-|mid|late))[\s-]*)?(?P<dec>1[5-9]\d|20\d)0['’]?s\b".to_owned(),
         |c, _, _, _, _| Some(Spec::Decade { decade: i32::try_from(num(c, "dec")?).ok()?, modifier: modifier_of(c.name("mod").map(|m| m.as_str())) }),
     );
-    add(
+    table.add(
         "date.fiscal_year",
         r"\b(?i:fiscal)\s+(?i:year\s+)?(?P<y>(?:19|20)\d\d)\b".to_owned(),
         |c, _, _, _, _| {
@@ -142,7 +140,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "date.year",
         r"\b(?P<y>1[6-9]\d\d|20\d\d)\b".to_owned(),
         |c, l, text, start, end| {

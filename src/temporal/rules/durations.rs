@@ -1,6 +1,6 @@
 //! Durations, sets ("every week") and clock times.
 
-use super::{Build, Pieces, Spec, Table, count, modifier_of, month, time_of, unit_of, weekday};
+use super::{Pieces, Spec, Table, count, modifier_of, month, time_of, unit_of, weekday};
 
 /// Adds this group's rules to `table`, in priority order.
 #[expect(clippy::too_many_lines, reason = "a rule table")]
@@ -15,9 +15,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
         quant,
         ..
     } = pieces;
-    let mut add =
-        |name: &'static str, pattern: String, build: Build| table.add(name, &pattern, build);
-    add(
+    table.add(
         "duration.count",
         format!(
             r"(?i)\b(?:the\s+)?{quant}{n_vague}[\s-]+(?:(?:more|additional|extra|straight|consecutive|trading|business)\s+)?{units}(?:-long|-old)?\b"
@@ -75,7 +73,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "duration.unit_long",
         r"(?i)\b(?P<unit>days?|weeks?|months?|years?|decades?|centuries|century)-long\b".to_owned(),
         |c, l, _, _, _| {
@@ -88,7 +86,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "set.every",
         format!(r"(?i)\b(?:every|each)\s+(?:(?P<n>\d+|{tens}|{ones}|other)\s+)?{units}\b"),
         |c, l, _, _, _| {
@@ -103,7 +101,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "set.every_weekday",
         format!(r"\b(?i:every|each)\s+(?P<wd>{wd_full})\b"),
         |c, l, _, _, _| {
@@ -112,7 +110,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "set.every_month",
         format!(r"\b(?i:every|each)\s+(?P<mon>{month_full})\b"),
         |c, l, _, _, _| {
@@ -121,7 +119,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "set.adverb",
         r"(?i)\b(?P<w>daily|weekly|monthly|annually|yearly|hourly)\b".to_owned(),
         |c, _, _, _, _| {
@@ -138,17 +136,17 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "time.clock",
         r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?:\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b)))?(?:\s*(?:GMT|UTC|EST|EDT|CET|CEST|MSK|IRST|PST|PDT|BST|local\s+time))?".to_owned(),
         |c, _, _, _, _| time_of(c).map(|(hour, minute)| Spec::Time { hour, minute }),
     );
-    add(
+    table.add(
         "time.am_pm",
         r"\b(?P<h>1[0-2]|0?[1-9])\s*(?P<ap>(?i:a\.m\.|p\.m\.))".to_owned(),
         |c, _, _, _, _| time_of(c).map(|(hour, minute)| Spec::Time { hour, minute }),
     );
-    add(
+    table.add(
         "time.noon",
         r"(?i)\b(?P<w>noon|midday|midnight)\b".to_owned(),
         |c, _, _, _, _| {

@@ -1,8 +1,7 @@
 //! Quarters and years counted back, the past N units, weekends, decades and years in words, holidays, parts and ends of units, seasons.
 
 use super::{
-    Build, Pieces, Rel, Spec, Table, Unit, alternation, count, modifier_of, month, num, rel,
-    unit_of,
+    Pieces, Rel, Spec, Table, Unit, alternation, count, modifier_of, month, num, rel, unit_of,
 };
 
 /// Adds this group's rules to `table`, in priority order.
@@ -16,9 +15,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
         units,
         ..
     } = pieces;
-    let mut add =
-        |name: &'static str, pattern: String, build: Build| table.add(name, &pattern, build);
-    add(
+    table.add(
         "date.quarter",
         r"(?i)\b(?:the\s+)?(?:fiscal[\s-]+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<y>\d{4}))?\b".to_owned(),
         |c, _, _, _, _| {
@@ -31,7 +28,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             Some(Spec::Quarter { quarter, year: num(c, "y").and_then(|y| i32::try_from(y).ok()), half: false })
         },
     );
-    add(
+    table.add(
         "relative.reporting_quarter",
         r"(?i)\bthe\s+(?:latest\s+|most\s+recent\s+|recent\s+|just[\s-]ended\s+)?(?:fiscal\s+)?(?:quarter|(?:latest|recent)\s+period)\b".to_owned(),
         |_, _, text, _, end| {
@@ -39,7 +36,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             (!after.starts_with('-')).then_some(Spec::LastQuarter { years_back: 0 })
         },
     );
-    add(
+    table.add(
         "relative.year_ago_quarter",
         r"(?i)\b(?:the\s+)?(?:comparable\s+|same\s+)?(?:year-earlier|year-ago|year\s+earlier|year\s+ago)(?:\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period|level|results?|figures?))?\b".to_owned(),
         |c, _, text, start, end| {
@@ -64,7 +61,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             Some(Spec::QuarterOfRelativeYear { quarter, offset: -1 })
         },
     );
-    add(
+    table.add(
         "duration.the_past_n",
         format!(
             r"(?i)\b(?:the\s+)?(?:past|last|next|coming|first|previous|following|final)\s+{n_vague}\s+{units}\b"
@@ -77,7 +74,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "duration.the_year",
         r"(?i)\bthe\s+(?:full\s+|fiscal\s+)?year\b".to_owned(),
         |_, _, text, _, end| {
@@ -112,12 +109,12 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "relative.the_weekend",
         r"(?i)\bthe\s+weekend\b".to_owned(),
         |_, _, _, _, _| Some(Spec::TheWeekend),
     );
-    add(
+    table.add(
         "date.decade_word",
         r"(?i)\bthe\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?:nineteen[\s-]?)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".to_owned(),
         |c, _, _, _, _| {
@@ -134,7 +131,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             Some(Spec::Decade { decade, modifier: modifier_of(c.name("mod").map(|m| m.as_str())) })
         },
     );
-    add(
+    table.add(
         "date.spoken_year",
         format!(
             r"(?i)\b(?:(?P<mon>{month_full})\s+|(?:the\s+)?year\s+)?(?:nineteen\s+(?P<yy>(?:{tens})(?:[\s-](?:{ones}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?P<k>two\s+thousand(?:\s+and\s+(?:{ones}|ten))?))\b"
@@ -169,7 +166,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
     let holiday_alt = alternation(holiday_names.iter())
         .replace(r"\ ", r"\s+")
         .replace(' ', r"\s+");
-    add(
+    table.add(
         "date.holiday",
         format!(
             r"(?i)\b(?:(?P<rel>last|this|next|this\s+year's|last\s+year's|next\s+year's)\s+)?(?P<h>{holiday_alt})(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"
@@ -187,7 +184,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "date.month_relative_year",
         format!(
             r"(?:\b(?P<mod>(?i:early|mid|late))[\s-]*)?\b(?P<mon>{month_full}),?\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b"
@@ -205,7 +202,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "date.part_of_month",
         format!(
             r"(?i:\bthe\s+(?P<m>end|beginning|start|middle)\s+of\s+)(?P<mon>{month_full})(?:,?\s+(?P<y>\d{{4}}))?\b"
@@ -231,7 +228,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "relative.year_quarter",
         r"(?i)\bthe\s+(?P<y>(?:19|20)\d\d)\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)\b".to_owned(),
         |c, _, _, _, _| {
@@ -246,7 +243,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             Some(Spec::Quarter { quarter, year: Some(year), half: false })
         },
     );
-    add(
+    table.add(
         "relative.year_s_quarter",
         r"(?i)\b(?P<rel>this|last|next)\s+year['’]s\s+(?P<ord>first|second|third|fourth)\s+quarter\b".to_owned(),
         |c, _, _, _, _| {
@@ -264,7 +261,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             Some(Spec::QuarterOfRelativeYear { quarter, offset })
         },
     );
-    add(
+    table.add(
         "duration.vague_plural",
         r"(?i)\b(?:for|within|over|in)\s+(?P<t>(?P<unit>days|weeks|months|years|decades))\b"
             .to_owned(),
@@ -276,7 +273,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "relative.part_of_unit",
         r"(?i)\b(?:the\s+)?(?P<m>end|beginning|start|middle)\s+of\s+(?P<rel>the|this|next|last)\s+(?P<unit>week|month|year|decade|century|quarter)\b".to_owned(),
         |c, l, _, _, _| {
@@ -293,7 +290,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             Some(Spec::Relative { unit: unit_of(c, l)?, offset, modifier: Some(modifier) })
         },
     );
-    add(
+    table.add(
         // "by year end", "at year's end", "before the month-end": the end of
         // the unit the text is in (or the one `last`/`next` names). Only after
         // a preposition of time: "year-end results" is a kind of result.
@@ -316,7 +313,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "relative.the_week",
         r"(?i)\b(?:for|of|during)\s+(?P<t>the\s+week)\b".to_owned(),
         |_, _, _, _, _| {
@@ -327,7 +324,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces) {
             })
         },
     );
-    add(
+    table.add(
         "date.season",
         r"(?i)\b(?:(?P<rel>last|this|next|the\s+coming|the\s+past|this\s+past)\s+|(?P<the>the\s+(?:early\s+|late\s+)?))?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b".to_owned(),
         |c, l, _, _, _| {

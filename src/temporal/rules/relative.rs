@@ -1,8 +1,8 @@
 //! Dates relative to the anchor or to the last date (weekdays, "yesterday", "last month", "that day", "two years ago") and references ("recently", "the future").
 
 use super::{
-    Build, Lexicon, Pieces, Rel, Spec, Table, Unit, alternation, anaphoric_unit, count,
-    modifier_of, month, part_of_day, rel, unit_of, weekday,
+    Lexicon, Pieces, Rel, Spec, Table, Unit, alternation, anaphoric_unit, count, modifier_of,
+    month, part_of_day, rel, unit_of, weekday,
 };
 
 /// Adds this group's rules to `table`, in priority order.
@@ -17,9 +17,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces, lex: &Lexicon) {
         quant,
         ..
     } = pieces;
-    let mut add =
-        |name: &'static str, pattern: String, build: Build| table.add(name, &pattern, build);
-    add(
+    table.add(
         "relative.weekday",
         format!(
             r"\b(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<wd>{wd_full})(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b"
@@ -32,7 +30,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces, lex: &Lexicon) {
             })
         },
     );
-    add(
+    table.add(
         "relative.day",
         r"(?i)\b(?:(?:earlier|later|early|late)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight|last\s+night)(?:\s+(?P<part>morning|afternoon|evening|night))?\b".to_owned(),
         |c, _, _, _, _| {
@@ -50,7 +48,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces, lex: &Lexicon) {
             Some(Spec::DayOffset { days, part: part_of_day(c.name("part").map(|m| m.as_str())).or(part) })
         },
     );
-    add(
+    table.add(
         "relative.this_part",
         r"(?i)\bthis\s+(?P<part>morning|afternoon|evening)\b".to_owned(),
         |c, _, _, _, _| {
@@ -60,14 +58,14 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces, lex: &Lexicon) {
             })
         },
     );
-    add(
+    table.add(
         "anaphora.that_unit",
         r"(?i)\b(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b".to_owned(),
         |c, _, _, _, _| {
             Some(Spec::Anaphoric { unit: anaphoric_unit(c.name("unit")?.as_str())?, shift: Some(0.0), forward: true, modifier: None })
         },
     );
-    add(
+    table.add(
         "anaphora.following",
         r"(?i)\b(?:the\s+)?(?:(?P<dir>following|previous|preceding)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)|next\s+(?P<unit2>day|morning))\b".to_owned(),
         |c, _, _, _, _| {
@@ -76,7 +74,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces, lex: &Lexicon) {
             Some(Spec::Anaphoric { unit, shift: Some(if back { -1.0 } else { 1.0 }), forward: !back, modifier: None })
         },
     );
-    add(
+    table.add(
         "relative.unit",
         r"(?i)\b(?:(?P<pm>early|late)\s+)?(?P<rel>last|this|next|the\s+past|the\s+previous|the\s+coming|the\s+following|the\s+next|the\s+last|the\s+current|previous|past|coming|following|current)\s+(?:fiscal\s+)?(?P<unit>week|month|year|weekend|quarter|decade|century)\b".to_owned(),
         |c, l, _, _, _| {
@@ -92,7 +90,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces, lex: &Lexicon) {
             Some(Spec::Relative { unit, offset, modifier: modifier_of(c.name("pm").map(|m| m.as_str())) })
         },
     );
-    add(
+    table.add(
         "relative.month",
         format!(r"\b(?P<rel>(?i:last|next|this))\s+(?P<mon>{month_full})\b"),
         |c, l, _, _, _| {
@@ -103,7 +101,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces, lex: &Lexicon) {
             })
         },
     );
-    add(
+    table.add(
         "relative.bare_month",
         format!(
             r"(?:\b(?P<pre>(?i:in|since|by|until|till|during|from|of|before|after|through|its|their|his|her|that|the|early|late|mid))[\s-]+)?(?P<t>(?:(?P<mod>(?i:early|mid-|mid|late))[\s-]*)?\b(?P<mon>{month_full}))\b"
@@ -125,7 +123,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces, lex: &Lexicon) {
         },
     );
     // "N units later/after" stays a duration ("two days" P2D), as TE3 marks it.
-    add(
+    table.add(
         "anaphora.earlier",
         format!(r"(?i)\b{quant}{n_vague}\s+{units}(?:\s+or\s+so)?\s+(?P<dir>earlier|before)\b"),
         |c, l, _, _, _| {
@@ -142,7 +140,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces, lex: &Lexicon) {
             })
         },
     );
-    add(
+    table.add(
         "relative.ago",
         format!(r"(?i)\b{quant}{n_vague}\s+{units}(?:\s+or\s+so)?\s+ago\b"),
         |c, l, _, _, _| {
@@ -154,7 +152,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces, lex: &Lexicon) {
             })
         },
     );
-    add(
+    table.add(
         "relative.in_future",
         format!(r"(?i)\bin\s+(?P<t>{n}\s+{units})\b"),
         |c, l, _, _, _| {
@@ -164,7 +162,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces, lex: &Lexicon) {
             })
         },
     );
-    add(
+    table.add(
         "relative.earlier_this",
         r"(?i)\b(?:earlier|later)\s+(?:this\s+(?P<unit>day|week|month|year)|in\s+the\s+(?P<unit2>day|week|month|year))\b".to_owned(),
         |c, l, _, _, _| {
@@ -173,7 +171,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces, lex: &Lexicon) {
             Some(Spec::Relative { unit: super::super::calendar::Unit::from_code(l.units.get(singular)?)?, offset: 0, modifier: None })
         },
     );
-    add(
+    table.add(
         "relative.earlier_today",
         r"(?i)\b(?:earlier|later)\s+today\b".to_owned(),
         |_, _, _, _, _| {
@@ -183,7 +181,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces, lex: &Lexicon) {
             })
         },
     );
-    add(
+    table.add(
         "ref.plural",
         r"(?i)\b(?:the\s+)?(?P<w>recent|coming|next|past|last|previous)\s+(?P<q>few\s+|several\s+)?(?P<unit>days|weeks|months|years|decades)\b".to_owned(),
         |c, l, _, _, _| {
@@ -197,7 +195,7 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces, lex: &Lexicon) {
             })
         },
     );
-    add(
+    table.add(
         "ref.future",
         r"(?i)\b(?:the\s+)?future\b".to_owned(),
         |_, _, text, start, _| {
@@ -219,13 +217,13 @@ pub(super) fn add(table: &mut Table, pieces: &Pieces, lex: &Lexicon) {
             .then_some(Spec::Ref("FUTURE_REF"))
         },
     );
-    add(
+    table.add(
         "ref.past",
         r"(?i)\bthe\s+past\b".to_owned(),
         |_, _, _, _, _| Some(Spec::Ref("PAST_REF")),
     );
     let refs = alternation(lex.refs.keys()).replace(' ', r"\s+");
-    add(
+    table.add(
         "ref.word",
         format!(r"(?i)\b(?P<w>{refs})\b"),
         |c, l, text, _, end| {
