@@ -14,7 +14,11 @@
 //! 3. the clock is read in code below `app` (`SystemTime::now`, `Instant::now`,
 //!    `Local::now`, `Utc::now`): the core is a function of its input, so a folder always
 //!    reads to the same events and exports; times come in from the caller;
-//! 4. a file is longer than [`MAX_LINES`].
+//! 4. a file is longer than [`MAX_LINES`];
+//! 5. a regex is compiled (`Regex::new`, `RegexSet::new`, `RegexBuilder::new`) from a
+//!    pattern that does not go through `text::ascii_rule_pattern`, in the call or on the
+//!    two lines before it: a Unicode `\b` turns off the regex crate's fast engine on any
+//!    non-ASCII text, and Unicode `\d` matches digits `str::parse` then refuses.
 //!
 //! `src/lib.rs` and `src/main.rs` are the roots and in no layer. Plain comments and string
 //! literals never count. The scan is a small lexer, not a parser: it knows comments,
@@ -261,8 +265,48 @@ fn check_file(rel_path: &str, source: &str) -> Vec<Violation> {
             );
         }
     }
+    for (line, what) in raw_regexes(&code) {
+        report(line, what);
+    }
     found.sort();
     found.dedup(); // one line per rule broken on a line
+    found
+}
+
+/// Regexes compiled without `ascii_rule_pattern` in their call or on the two
+/// lines before it (where a pattern is commonly prepared).
+fn raw_regexes(code: &[(usize, &str)]) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    for (i, &(line, tok)) in code.iter().enumerate() {
+        let compiles = matches!(tok, "Regex" | "RegexSet" | "RegexBuilder")
+            && is(code, i + 1, "::")
+            && is(code, i + 2, "new")
+            && is(code, i + 3, "(");
+        if !compiles {
+            continue;
+        }
+        let mut depth = 0usize;
+        let mut end = i + 3;
+        for (j, &(_, t)) in code.iter().enumerate().skip(i + 3) {
+            match t {
+                "(" => depth += 1,
+                ")" => depth -= 1,
+                _ => {}
+            }
+            end = j;
+            if depth == 0 {
+                break;
+            }
+        }
+        let before = code[..i].iter().rev().take_while(|&&(l, _)| l + 2 >= line);
+        let in_call = code[i..=end].iter();
+        if !in_call
+            .chain(before)
+            .any(|&(_, t)| t == "ascii_rule_pattern")
+        {
+            found.push((line, format!("compiles a {tok} without ascii_rule_pattern")));
+        }
+    }
     found
 }
 
@@ -457,4 +501,23 @@ fn allowed_uses_are_not_reported() {
     assert_clean("src/app/x.rs", "let t = std::time::Instant::now();");
     assert_clean("src/main.rs", "fn main() { dateline::cli::main() }");
     assert_clean("src/corpus/x.rs", "let f = crate::sample_folder();");
+}
+
+#[test]
+fn a_regex_without_the_ascii_pattern_is_reported() {
+    let src = "fn f() {\n    let r = Regex::new(r\"\\bx\\b\").ok();\n}\n";
+    assert_eq!(
+        check("src/events/x.rs", src),
+        ["2: events (L3) compiles a Regex without ascii_rule_pattern"]
+    );
+    let nested = "fn f() {\n    Regex::new(&format!(\"(?i){}\", ascii_rule_pattern(p)))\n}\n";
+    assert_clean("src/events/x.rs", nested);
+    let before = "fn f(p: &str) {\n    let p = ascii_rule_pattern(p);\n    Regex::new(&p)\n}\n";
+    assert_clean("src/corpus/x.rs", before);
+    let far =
+        "fn f(p: &str) {\n    let p = ascii_rule_pattern(p);\n\n\n\n    RegexSet::new([p])\n}\n";
+    assert_eq!(
+        check("src/corpus/x.rs", far),
+        ["6: corpus (L3) compiles a RegexSet without ascii_rule_pattern"]
+    );
 }
