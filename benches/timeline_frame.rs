@@ -25,7 +25,7 @@ fn frame(ctx: &egui::Context, state: &AppState) -> usize {
     let mut commands = Vec::new();
     let output = ctx.run_ui(input, |ui| {
         egui::CentralPanel::default().show(ui, |ui| {
-            dateline::ui::timeline_ui::timeline_ui(ui, state, &mut commands);
+            dateline::ui::timeline::timeline_ui(ui, state, &mut commands);
         });
     });
     // Textures must be consumed headless (fonts atlas updates).

@@ -6,22 +6,16 @@ mod filter_ui;
 mod lists_ui;
 mod source_ui;
 pub mod theme;
-pub mod timeline_ui;
+pub mod timeline;
 
 use crate::app::{AppState, Command, ExportFormat};
 use eframe::egui;
 
 pub use lists_ui::event_label;
+pub use timeline::timeline_rect_id;
 
 /// Zoom factor of one + or − key press.
 const ZOOM_STEP: f64 = 1.5;
-
-/// Where the timeline was drawn last frame (set by the timeline widget), so
-/// that a PNG export can crop the window's picture to it.
-#[must_use]
-pub fn timeline_rect_id() -> egui::Id {
-    egui::Id::unique("dateline-timeline-rect")
-}
 
 /// Keyboard shortcuts: Ctrl+O open, F fit, Esc clear, ←/→ and ↑/↓
 /// previous/next event in time, Shift+↑/↓ the nearest event in the lane
@@ -118,7 +112,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) 
     }
     egui::CentralPanel::default().show(ui, |ui| {
         filter_ui::filter_ui(ui, state, commands);
-        timeline_ui::timeline_ui(ui, state, commands);
+        timeline::timeline_ui(ui, state, commands);
     });
     edit_ui::dialogs_ui(ui, state, commands);
 }
