@@ -274,20 +274,21 @@ pub fn tml_files(paths: &[PathBuf]) -> Vec<PathBuf> {
     files
 }
 
-/// Tags one text against its creation time, adding the seconds it took.
-pub type TagFn<'a> = dyn FnMut(&str, Option<NaiveDate>, &mut f64) -> Vec<Timex> + 'a;
-
 /// Scores a tagger on the documents; with `errors`, prints each mismatch.
-/// `tag` tags one text against its creation time (the caller times it: the
-/// core never reads the clock) and adds the seconds it took to `tag_secs`.
+/// `tag` tags one text against its creation time; the caller times it (the
+/// core never reads the clock) and fills in `tag_secs`.
 #[must_use]
-pub fn evaluate(docs: &[(String, TmlDoc)], tag: &mut TagFn<'_>, errors: bool) -> Report {
+pub fn evaluate(
+    docs: &[(String, TmlDoc)],
+    tag: &mut dyn FnMut(&str, Option<NaiveDate>) -> Vec<Timex>,
+    errors: bool,
+) -> Report {
     let mut report = Report {
         docs: docs.len(),
         ..Report::default()
     };
     for (name, doc) in docs {
-        let found = tag(&doc.text, doc.dct, &mut report.tag_secs);
+        let found = tag(&doc.text, doc.dct);
         report.chars += doc.text.len();
         let map = crate::text::CharMap::new(&doc.text);
         let system: Vec<Span> = found

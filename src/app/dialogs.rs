@@ -33,6 +33,13 @@ impl Dialogs {
         self.adding = None;
     }
 
+    /// Whether the correction, publication-date or add-event dialog is open
+    /// (they refer to the analysis shown, which must not change under them).
+    #[must_use]
+    pub fn editing_open(&self) -> bool {
+        self.editing.is_some() || self.editing_published.is_some() || self.adding.is_some()
+    }
+
     /// Whether a native picker is open.
     #[must_use]
     pub fn picking(&self) -> bool {
@@ -55,8 +62,9 @@ mod tests {
             picker: Some(rx),
             ..Dialogs::default()
         };
-        assert!(dialogs.picking());
+        assert!(dialogs.picking() && dialogs.editing_open());
         dialogs.close_edits();
+        assert!(!dialogs.editing_open());
         assert_eq!(
             (dialogs.editing, dialogs.editing_published, dialogs.adding),
             (None, None, None)

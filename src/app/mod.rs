@@ -11,6 +11,7 @@ mod reading;
 mod view;
 
 use crate::analysis::{Analysis, Options};
+use crate::export::Format;
 use crate::timeline::{Filter, LaneMode, Sort, SortColumn, View};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -86,34 +87,13 @@ pub enum Command {
     Redo,
 }
 
-/// Export formats offered by the File menu.
+/// What the File menu exports: the folder in a data format, or a picture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
-    /// The JSON contract.
-    Json,
-    /// Events as CSV.
-    Csv,
-    /// `TimelineJS` JSON.
-    TimelineJs,
-    /// JSON Lines (opens again in the app; joins with other shards).
-    Jsonl,
+    /// The folder's events in one of the export formats.
+    Data(Format),
     /// A PNG picture of the timeline as shown.
     Png,
-}
-
-impl ExportFormat {
-    /// The data format it writes; None for the picture.
-    #[must_use]
-    pub fn data(self) -> Option<crate::export::Format> {
-        use crate::export::Format;
-        match self {
-            Self::Json => Some(Format::Json),
-            Self::Csv => Some(Format::Csv),
-            Self::TimelineJs => Some(Format::TimelineJs),
-            Self::Jsonl => Some(Format::Jsonl),
-            Self::Png => None,
-        }
-    }
 }
 
 /// UI state kept between runs in eframe's storage.
@@ -330,11 +310,7 @@ impl AppState {
 
     /// Selects `event` and pans the timeline to it when it is out of view.
     fn select(&mut self, event: Option<usize>) {
-        if let Some(analysis) = &self.edits.analysis {
-            self.view.select(analysis, event);
-        } else {
-            self.view.selected = None;
-        }
+        self.view.select(self.edits.analysis.as_deref(), event);
     }
 
     /// Days `[first, last)` of a dated event of the analysis shown.
@@ -469,13 +445,14 @@ impl AppState {
             }
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
-            Command::ExportJson(path) => self.export(ExportFormat::Json, &path),
-            Command::ExportCsv(path) => self.export(ExportFormat::Csv, &path),
+            Command::ExportJson(path) => self.export(ExportFormat::Data(Format::Json), &path),
+            Command::ExportCsv(path) => self.export(ExportFormat::Data(Format::Csv), &path),
             Command::PickExport(format) => {
                 if self.dialogs.export_picker.is_none() && self.complete() {
-                    let (name, ext) = format.data().map_or(("dateline-timeline.png", "png"), |f| {
-                        (f.file_name(), f.extension())
-                    });
+                    let (name, ext) = match format {
+                        ExportFormat::Data(f) => (f.file_name(), f.extension()),
+                        ExportFormat::Png => ("dateline-timeline.png", "png"),
+                    };
                     let rx = spawn_dialog(move || {
                         rfd::FileDialog::new()
                             .set_file_name(name)
@@ -496,7 +473,7 @@ impl AppState {
         let Some(analysis) = &self.edits.analysis else {
             return;
         };
-        let Some(data) = format.data() else {
+        let ExportFormat::Data(data) = format else {
             // Taken by the window on its next frame (see `DatelineApp::ui`).
             self.dialogs.png_request = Some(path.to_path_buf());
             return;

@@ -434,10 +434,7 @@ impl AppState {
 
     /// Swaps in a re-read folder, keeping what the user was doing.
     fn finish_refresh(&mut self, read: Read) {
-        if self.dialogs.editing.is_some()
-            || self.dialogs.editing_published.is_some()
-            || self.dialogs.adding.is_some()
-        {
+        if self.dialogs.editing_open() {
             // A dialog refers to the current analysis: read again once it closes.
             self.watch_changed();
             return;
@@ -553,9 +550,7 @@ impl AppState {
             watch.last = Some(now);
         }
         let settled = watch.last.is_some_and(|last| last.elapsed() >= SETTLE);
-        let dialog = self.dialogs.editing.is_some()
-            || self.dialogs.editing_published.is_some()
-            || self.dialogs.adding.is_some();
+        let dialog = self.dialogs.editing_open();
         if watch.pending.is_some() && settled && self.folder.job.is_none() && !dialog {
             watch.pending = None;
             watch.last = None;

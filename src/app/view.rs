@@ -80,11 +80,15 @@ impl ViewState {
         }
     }
 
-    /// Selects `event` and pans to it when it is out of view.
-    pub fn select(&mut self, analysis: &Analysis, event: Option<usize>) {
+    /// Selects `event` and pans to it when it is out of view (dated in
+    /// `analysis`).
+    pub fn select(&mut self, analysis: Option<&Analysis>, event: Option<usize>) {
         self.selected = event;
         self.reveal_selection = event.is_some();
-        if let Some(range) = event.and_then(|e| Self::event_days(analysis, e)) {
+        let days = analysis
+            .zip(event)
+            .and_then(|(a, e)| Self::event_days(a, e));
+        if let Some(range) = days {
             self.days = self.days.revealing(range.0, range.1);
         }
     }
@@ -156,7 +160,7 @@ mod tests {
         let last = view.index.order().last().map(|&e| e as usize);
         let first_day = ViewState::event_days(&analysis, view.list_order()[0]).unwrap_or_default();
         view.days = view.days.zoomed_at(first_day.0, 1_000.0);
-        view.select(&analysis, last);
+        view.select(Some(&analysis), last);
         let (a, b) = last
             .and_then(|e| ViewState::event_days(&analysis, e))
             .unwrap_or_default();

@@ -26,14 +26,6 @@ pub fn dialogs_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comman
     }
 }
 
-/// Whether a dialog is open (the window's shortcuts then wait).
-#[must_use]
-pub fn dialog_open(state: &AppState) -> bool {
-    state.dialogs.editing.is_some()
-        || state.dialogs.editing_published.is_some()
-        || state.dialogs.adding.is_some()
-}
-
 /// Changes with every saved edit, so that a reopened dialog starts from
 /// what is saved while a refused one keeps what the user typed.
 fn edits(state: &AppState) -> usize {

@@ -9,6 +9,7 @@ pub mod theme;
 pub mod timeline;
 
 use crate::app::{AppState, Command, ExportFormat};
+use crate::export::Format;
 use eframe::egui;
 
 pub use lists_ui::event_label;
@@ -22,7 +23,7 @@ const ZOOM_STEP: f64 = 1.5;
 /// above/below, +/− zoom, Home/End first/last event, E correct the
 /// selected event, Delete hide it, Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo.
 pub fn shortcuts(ctx: &egui::Context, state: &AppState, commands: &mut Vec<Command>) {
-    if ctx.egui_wants_keyboard_input() || edit_ui::dialog_open(state) {
+    if ctx.egui_wants_keyboard_input() || state.dialogs.editing_open() {
         return;
     }
     ctx.input_mut(|i| {
@@ -128,16 +129,16 @@ fn menu_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
             }
             ui.add_enabled_ui(state.edits.analysis.is_some(), |ui| {
                 if ui.button("Export JSON…").clicked() {
-                    commands.push(Command::PickExport(ExportFormat::Json));
+                    commands.push(Command::PickExport(ExportFormat::Data(Format::Json)));
                 }
                 if ui.button("Export CSV…").clicked() {
-                    commands.push(Command::PickExport(ExportFormat::Csv));
+                    commands.push(Command::PickExport(ExportFormat::Data(Format::Csv)));
                 }
                 if ui.button("Export TimelineJS…").clicked() {
-                    commands.push(Command::PickExport(ExportFormat::TimelineJs));
+                    commands.push(Command::PickExport(ExportFormat::Data(Format::TimelineJs)));
                 }
                 if ui.button("Export JSON Lines…").clicked() {
-                    commands.push(Command::PickExport(ExportFormat::Jsonl));
+                    commands.push(Command::PickExport(ExportFormat::Data(Format::Jsonl)));
                 }
                 if ui.button("Export timeline PNG…").clicked() {
                     commands.push(Command::PickExport(ExportFormat::Png));
