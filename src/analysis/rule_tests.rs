@@ -223,9 +223,8 @@ fn every_frame_does_what_its_example_says() {
 }
 
 /// Each trigger rule's example, read as a whole document, yields an event
-/// made by that rule — or, for a weak or reporting rule, at least the
-/// words it marks are proposed (such rules give way to a stronger event of
-/// the same clause or need a date of their own, by design).
+/// made by that rule — weak and reporting rules too: a rule that always
+/// gives way to another on its own example never makes an event at all.
 #[test]
 fn every_trigger_rule_makes_an_event_from_its_example() {
     let tagger = Tagger::new();

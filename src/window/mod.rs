@@ -39,7 +39,7 @@ pub fn run(
     size: Option<(f32, f32)>,
 ) -> anyhow::Result<()> {
     let (w, h) = size.unwrap_or((1600.0, 1000.0));
-    let viewport = eframe::egui::ViewportBuilder::default()
+    let viewport = egui::ViewportBuilder::default()
         .with_title("Dateline")
         .with_inner_size([w, h])
         .with_min_inner_size([640.0, 400.0])
