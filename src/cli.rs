@@ -6,6 +6,7 @@
 //! dateline export FOLDER [--format json|jsonl|csv|timelinejs] [--shard I/N] [--files LIST] [--published-dates FILE] [--output FILE]
 //! dateline merge SHARD.jsonl... [--format json|jsonl|csv|timelinejs] [--output FILE]
 //! dateline tempeval PATH... [--errors]
+//! dateline eventeval PATH... [--errors]
 //! ```
 //! Exit codes: 0 ok, 1 failure while running, 2 bad arguments or unreadable folder.
 
@@ -32,6 +33,7 @@ Usage:
                          [--published-dates FILE] [--output FILE]
   dateline merge SHARD.jsonl... [--format json|jsonl|csv|timelinejs] [--output FILE]
   dateline tempeval PATH... [--errors]
+  dateline eventeval PATH... [--errors]
 
 With no FOLDER the app opens the bundled sample folder.
 --published-dates FILE   lines `relative/path.txt,YYYY-MM-DD`: publication dates that win
@@ -48,7 +50,10 @@ With no FOLDER the app opens the bundled sample folder.
 merge                    join JSON Lines shards into one export, merging events across them
 EVENTS.jsonl             open a JSON Lines export (or merged shards) in the window
 tempeval                 score the time-expression engine on TimeML .tml files (TempEval-3 measures)
---errors                 with tempeval: list every missed, spurious or wrong expression
+eventeval                score the event-mention model on TimeML .tml files (EVENT P/R/F1; the
+                         bundled model was trained on TimeBank and AQUAINT: held-out figures
+                         come from examples/train_mentions.rs)
+--errors                 with tempeval or eventeval: list every miss, false alarm and mismatch
 ";
 
 /// A usage error (exit code 2).
@@ -94,6 +99,7 @@ struct Args {
     export: bool,
     merge: bool,
     tempeval: bool,
+    eventeval: bool,
     shard: Option<(u64, u64)>,
     files: Option<PathBuf>,
     errors: bool,
@@ -168,12 +174,17 @@ fn parse(args: Vec<std::ffi::OsString>) -> anyhow::Result<Option<Args>> {
                 })?;
                 parsed.demo = Some(n);
             }
-            Value(value) if parsed.tempeval || parsed.merge => parsed.paths.push(value.into()),
+            Value(value) if parsed.tempeval || parsed.eventeval || parsed.merge => {
+                parsed.paths.push(value.into());
+            }
             Value(value) if !parsed.export && parsed.folder.is_none() && value == "merge" => {
                 parsed.merge = true;
             }
             Value(value) if !parsed.export && parsed.folder.is_none() && value == "tempeval" => {
                 parsed.tempeval = true;
+            }
+            Value(value) if !parsed.export && parsed.folder.is_none() && value == "eventeval" => {
+                parsed.eventeval = true;
             }
             Value(value) if !parsed.export && parsed.folder.is_none() && value == "export" => {
                 parsed.export = true;
@@ -206,6 +217,9 @@ fn run(args: Vec<std::ffi::OsString>) -> anyhow::Result<ExitCode> {
     }
     if args.tempeval {
         return tempeval(&args.paths, args.errors);
+    }
+    if args.eventeval {
+        return eventeval(&args.paths, args.errors);
     }
     if args.export {
         let folder = args.folder.ok_or_else(|| usage("export needs a FOLDER"))?;
@@ -415,10 +429,16 @@ fn write_export(
     Ok(ExitCode::SUCCESS)
 }
 
-fn tempeval(paths: &[PathBuf], errors: bool) -> anyhow::Result<ExitCode> {
+/// The `TimeML` documents under `paths`, named by file stem.
+fn tml_docs(
+    command: &str,
+    paths: &[PathBuf],
+) -> anyhow::Result<Vec<(String, crate::tempeval::TmlDoc)>> {
     let files = crate::tempeval::tml_files(paths);
     if files.is_empty() {
-        return Err(usage("tempeval needs .tml files or folders holding them"));
+        return Err(usage(format!(
+            "{command} needs .tml files or folders holding them"
+        )));
     }
     let mut docs = Vec::new();
     for file in &files {
@@ -429,6 +449,26 @@ fn tempeval(paths: &[PathBuf], errors: bool) -> anyhow::Result<ExitCode> {
             .unwrap_or_default();
         docs.push((name, doc));
     }
+    Ok(docs)
+}
+
+fn eventeval(paths: &[PathBuf], errors: bool) -> anyhow::Result<ExitCode> {
+    let docs = tml_docs("eventeval", paths)?;
+    let model = crate::events::mention::Model::bundled();
+    let mut detect = |text: &str| {
+        model
+            .detect_text(text)
+            .into_iter()
+            .map(|m| (m.span.0, m.span.1, m.class.as_str()))
+            .collect()
+    };
+    let report = crate::tempeval::evaluate_events(&docs, &mut detect, errors);
+    print!("{}", report.events_summary());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn tempeval(paths: &[PathBuf], errors: bool) -> anyhow::Result<ExitCode> {
+    let docs = tml_docs("tempeval", paths)?;
     let tagger = crate::temporal::Tagger::new();
     let mut tag_secs = 0.0;
     let mut timed = |text: &str, dct| {

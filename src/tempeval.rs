@@ -33,6 +33,17 @@ pub struct TmlDoc {
     pub dct: Option<NaiveDate>,
     /// Gold TIMEX3 spans inside TEXT.
     pub gold: Vec<Span>,
+    /// Gold EVENT spans inside TEXT: `kind` is the class, `value` the id.
+    pub events: Vec<Span>,
+}
+
+/// An attribute's unescaped value, empty when it is missing.
+fn attribute(e: &quick_xml::events::BytesStart<'_>, name: &[u8]) -> String {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .and_then(|a| a.unescape_value().ok().map(std::borrow::Cow::into_owned))
+        .unwrap_or_default()
 }
 
 /// Reads a `.tml` file.
@@ -47,9 +58,11 @@ pub fn read_tml(path: &Path) -> anyhow::Result<TmlDoc> {
         text: String::new(),
         dct: None,
         gold: Vec::new(),
+        events: Vec::new(),
     };
     let (mut in_text, mut in_dct) = (false, false);
     let mut open: Option<(usize, String, String)> = None;
+    let mut open_event: Option<(usize, String, String)> = None;
     let mut chars = 0usize;
     loop {
         match reader
@@ -60,13 +73,7 @@ pub fn read_tml(path: &Path) -> anyhow::Result<TmlDoc> {
                 b"TEXT" => in_text = true,
                 b"DCT" => in_dct = true,
                 b"TIMEX3" => {
-                    let attr = |name: &[u8]| {
-                        e.attributes()
-                            .flatten()
-                            .find(|a| a.key.as_ref() == name)
-                            .and_then(|a| a.unescape_value().ok().map(std::borrow::Cow::into_owned))
-                            .unwrap_or_default()
-                    };
+                    let attr = |name: &[u8]| attribute(&e, name);
                     let (kind, value) = (attr(b"type"), attr(b"value"));
                     if in_dct || attr(b"functionInDocument") == "CREATION_TIME" {
                         doc.dct = value.get(..10).and_then(|v| v.parse().ok()).or(doc.dct);
@@ -74,6 +81,10 @@ pub fn read_tml(path: &Path) -> anyhow::Result<TmlDoc> {
                     if in_text {
                         open = Some((chars, kind, value));
                     }
+                }
+                b"EVENT" if in_text => {
+                    let attr = |name: &[u8]| attribute(&e, name);
+                    open_event = Some((chars, attr(b"class"), attr(b"eid")));
                 }
                 _ => {}
             },
@@ -83,6 +94,16 @@ pub fn read_tml(path: &Path) -> anyhow::Result<TmlDoc> {
                 b"TIMEX3" => {
                     if let Some((start, kind, value)) = open.take() {
                         doc.gold.push(Span {
+                            start,
+                            end: chars,
+                            kind,
+                            value,
+                        });
+                    }
+                }
+                b"EVENT" => {
+                    if let Some((start, kind, value)) = open_event.take() {
+                        doc.events.push(Span {
                             start,
                             end: chars,
                             kind,
@@ -344,6 +365,90 @@ pub fn evaluate(
         }
     }
     report
+}
+
+/// A detected mention: byte span and class.
+pub type DetectedSpan = (usize, usize, &'static str);
+
+/// Scores an event-mention detector against the documents' gold EVENTs:
+/// strict and relaxed extraction, and the class as the "type" (`value_ok`
+/// stays 0). `detect` gives byte spans with their class; with `errors`,
+/// prints each miss, false alarm and wrong class.
+#[must_use]
+pub fn evaluate_events(
+    docs: &[(String, TmlDoc)],
+    detect: &mut dyn FnMut(&str) -> Vec<DetectedSpan>,
+    errors: bool,
+) -> Report {
+    let mut report = Report {
+        docs: docs.len(),
+        ..Report::default()
+    };
+    for (name, doc) in docs {
+        let map = crate::text::CharMap::new(&doc.text);
+        let system: Vec<Span> = detect(&doc.text)
+            .into_iter()
+            .map(|(start, end, class)| Span {
+                start: map.char_of(start),
+                end: map.char_of(end),
+                kind: class.to_owned(),
+                value: String::new(),
+            })
+            .collect();
+        report.chars += doc.text.len();
+        let pairs = align(&doc.events, &system);
+        report.gold += doc.events.len();
+        report.system += system.len();
+        report.relaxed += pairs.len();
+        for &(g, s) in &pairs {
+            let (g, s) = (&doc.events[g], &system[s]);
+            report.strict += usize::from(g.start == s.start && g.end == s.end);
+            report.type_ok += usize::from(g.kind == s.kind);
+        }
+        if errors {
+            let text_of = |s: &Span| {
+                doc.text
+                    .chars()
+                    .skip(s.start)
+                    .take(s.end - s.start)
+                    .collect::<String>()
+            };
+            for (i, g) in doc.events.iter().enumerate() {
+                match pairs.iter().find(|&&(gi, _)| gi == i) {
+                    None => println!("{name}\tMISS\t{:?} {}", text_of(g), g.kind),
+                    Some(&(_, si)) if system[si].kind != g.kind => println!(
+                        "{name}\tCLASS\t{:?} gold {} sys {}",
+                        text_of(g),
+                        g.kind,
+                        system[si].kind
+                    ),
+                    Some(_) => {}
+                }
+            }
+            for (i, s) in system.iter().enumerate() {
+                if !pairs.iter().any(|&(_, si)| si == i) {
+                    println!("{name}\tFP\t{:?} {}", text_of(s), s.kind);
+                }
+            }
+        }
+    }
+    report
+}
+
+impl Report {
+    /// The event-mention figures, one per line.
+    #[must_use]
+    pub fn events_summary(&self) -> String {
+        let (sp, sr, sf) = self.prf(self.strict);
+        let (rp, rr, rf) = self.prf(self.relaxed);
+        format!(
+            "documents {}  gold {}  system {}\nstrict   P {sp:.4}  R {sr:.4}  F1 {sf:.4}\nrelaxed  P {rp:.4}  R {rr:.4}  F1 {rf:.4}\nclass F1 {:.4}\n",
+            self.docs,
+            self.gold,
+            self.system,
+            self.attribute_f1(self.type_ok)
+        )
+    }
 }
 
 #[cfg(test)]

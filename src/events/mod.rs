@@ -7,6 +7,7 @@ mod extract;
 mod frames;
 mod gazetteer;
 mod lexicon;
+pub mod mention;
 mod merge;
 mod people;
 

@@ -6,11 +6,13 @@
 //! turns original byte offsets into the char offsets of the export contract.
 
 mod charmap;
+mod lemma;
 pub mod names;
 mod repair;
 mod sentences;
 
 pub use charmap::CharMap;
+pub use lemma::verb_lemma;
 pub use repair::{Repaired, repair};
 pub use sentences::{Sentence, split_sentences};
 
