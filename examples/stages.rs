@@ -72,9 +72,23 @@ fn main() {
             black_box(find_people(d, Gazetteer::get()));
         }
     });
+    t("mentions", &|| {
+        let model = dateline::events::mention::Model::bundled();
+        for (d, s) in repaired.iter().zip(&sents) {
+            for sentence in s {
+                black_box(model.detect(d, sentence.start, sentence.end));
+            }
+        }
+    });
+    t("rules_only", &|| {
+        for ((d, s), tx) in repaired.iter().zip(&sents).zip(&timexes) {
+            black_box(EventExtractor.extract(d, s, tx, &[]));
+        }
+    });
     t("events", &|| {
         for ((d, s), tx) in repaired.iter().zip(&sents).zip(&timexes) {
-            black_box(EventExtractor.extract(d, s, tx));
+            let mentions = dateline::events::mention::Model::bundled().detect_sentences(d, s);
+            black_box(EventExtractor.extract(d, s, tx, &mentions));
         }
     });
     let scans: Vec<_> = repaired.iter().map(|t| tagger.scan(t)).collect();
@@ -113,7 +127,9 @@ fn main() {
                 dateline::corpus::detect_published(&scan.full_dates(), &r.text, &d.path, &[]);
             let s = split_sentences(&r.text);
             let tx = tagger.resolve(&r.text, &scan, published.map(|p| p.date));
-            black_box(EventExtractor.extract(&r.text, &s, &tx));
+            let mentions =
+                dateline::events::mention::Model::bundled().detect_sentences(&r.text, &s);
+            black_box(EventExtractor.extract(&r.text, &s, &tx, &mentions));
         }
     });
     // One long string (a huge article): throughput should not fall with length.

@@ -51,6 +51,7 @@ fn export_prints_the_json_contract() {
             "people",
             "place",
             "modality",
+            "date_source",
             "merged_with",
         ] {
             assert!(event.get(key).is_some(), "event lacks {key}");

@@ -86,6 +86,9 @@ pub struct Event {
     pub place: Option<String>,
     /// Happened, planned, negated, uncertain.
     pub modality: Modality,
+    /// Where its date comes from (`None` when undated).
+    #[serde(default)]
+    pub date_source: Option<crate::events::DateSource>,
     /// Other mentions of the same real event (recomputed after every read,
     /// so not cached).
     #[serde(skip)]
@@ -413,6 +416,8 @@ pub fn event_id(path: &str, kind: EventKind, trigger_char: usize) -> String {
     format!("{hash:016x}")
 }
 
+#[cfg(test)]
+mod model_tests;
 #[cfg(test)]
 mod rule_tests;
 #[cfg(test)]

@@ -3,7 +3,8 @@
 
 use super::{AnalysedDoc, DocAnalysis, Event, Merged, NO_PUBLICATION_DATE, Options, event_id};
 use crate::corpus::{Document, Published, PublishedSource, detect_published};
-use crate::events::{EventExtractor, EventKind, Modality, RawEvent};
+use crate::events::mention::Mention;
+use crate::events::{DateSource, EventExtractor, EventKind, Modality, RawEvent};
 use crate::temporal::{Scan, Tagger, Timex};
 use crate::text::{CharMap, Repaired, Sentence, repair, split_sentences};
 use chrono::NaiveDate;
@@ -51,11 +52,21 @@ pub fn analyze_documents(
         .zip(&published)
         .map(|((r, scan), p)| tagger.resolve(&r.text, scan, p.as_ref().map(|p| p.date)))
         .collect();
+    // The mention model is a stage of its own: its weights stay in the
+    // CPU caches over the batch (run sentence by sentence between the
+    // rules, it was four times slower).
+    let model = crate::events::mention::Model::bundled();
+    let mentions: Vec<Vec<Mention>> = repaired
+        .iter()
+        .zip(&sentences)
+        .map(|(r, s)| model.detect_sentences(&r.text, s))
+        .collect();
     let raw: Vec<Vec<RawEvent>> = repaired
         .iter()
         .zip(&sentences)
         .zip(&timexes)
-        .map(|((r, s), t)| EventExtractor.extract(&r.text, s, t))
+        .zip(&mentions)
+        .map(|(((r, s), t), m)| EventExtractor.extract(&r.text, s, t, m))
         .collect();
     docs.into_iter()
         .zip(repaired)
@@ -154,14 +165,38 @@ fn finish(
     // Kept as long as the folder is open: no room to grow.
     timexes.shrink_to_fit();
     let chars = CharMap::new(&doc.text);
+    // The story's current day: the last day an event of an earlier
+    // sentence was dated by the text, if not after publication.
+    let mut current: Option<(usize, NaiveDate)> = None;
     let mut events: Vec<Event> = raw
         .into_iter()
         .filter_map(|r| {
             let sentence = *sentences.get(r.sentence)?;
             let trigger = back(r.trigger);
             let timex = r.timex.and_then(|i| timexes.get(i));
-            let range = timex.and_then(|t| t.range);
+            let mut range = timex.and_then(|t| t.range);
             let modality = future_is_planned(r.kind, r.modality, range, published.as_ref());
+            let mut date_source = r.date_source.filter(|_| range.is_some());
+            // Reported as done with no date of its own: about the day its
+            // article was published (approximate; not for what is planned,
+            // denied or only rumoured).
+            if timex.is_none() && modality == Modality::Happened {
+                let context = current.filter(|(s, _)| *s < r.sentence).map(|(_, d)| d);
+                if let Some(day) = context {
+                    range = Some((day, day));
+                    date_source = Some(DateSource::Context);
+                } else if let Some(p) = &published {
+                    range = Some((p.date, p.date));
+                    date_source = Some(DateSource::Published);
+                }
+            }
+            if let (Some((first, last)), Some(DateSource::Text | DateSource::Sentence)) =
+                (range, date_source)
+                && first == last
+                && published.as_ref().is_none_or(|p| first <= p.date)
+            {
+                current = Some((r.sentence, first));
+            }
             Some(Event {
                 id: event_id(&doc.path, r.kind, chars.char_of(trigger.0)),
                 doc: 0,
@@ -172,6 +207,7 @@ fn finish(
                 timex: r.timex,
                 date: timex.map(|t| t.value.clone()),
                 range,
+                date_source,
                 actors: r.actors,
                 people: r.people,
                 place: r.place,

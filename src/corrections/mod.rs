@@ -474,12 +474,14 @@ fn apply_fixes(analysis: &mut Analysis, corrections: &Corrections, report: &mut 
             Some(DateFix::Value(value)) => {
                 event.date = Some(value.clone());
                 event.range = range_of_value(value);
+                event.date_source = Some(crate::events::DateSource::User);
                 event.timex = None;
                 changed.push("date");
             }
             Some(DateFix::Undated) => {
                 event.date = None;
                 event.range = None;
+                event.date_source = None;
                 event.timex = None;
                 changed.push("date");
             }
@@ -579,6 +581,7 @@ fn added_event(analysis: &Analysis, n: usize, added: &AddedEvent) -> Option<Even
         people,
         place: None,
         modality: Modality::Happened,
+        date_source: None,
         merged_with: Merged::default(),
         edit: Some(Box::new(EventEdit {
             origin: Origin::Added(n),

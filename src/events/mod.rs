@@ -6,6 +6,7 @@ mod clauses;
 mod extract;
 mod frames;
 mod gazetteer;
+mod kinds;
 mod lexicon;
 pub mod mention;
 mod merge;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 pub use extract::{EventExtractor, RawEvent};
 pub use frames::{Frame, FrameType, Frames, frames};
 pub use gazetteer::{Entity, EntityKind, Gazetteer};
+pub use kinds::{KIND_RULES, KindRule, kind_rule, kinds_rule_lines};
 pub use lexicon::{Lexicon, Rule, RuleClass, rules};
 pub use merge::{Mention, Mentions, merge_groups};
 pub use people::{PersonMention, find_people};
@@ -50,11 +52,33 @@ pub enum EventKind {
     Economy,
     /// Elections, votes, inaugurations.
     Election,
+    /// Companies: results, deals, launches, recalls, layoffs, bankruptcies.
+    Business,
+    /// Markets: an index, a share or a price rising, falling, closing.
+    Markets,
+    /// Politics: votes in parliament, bills passed, governments formed.
+    Politics,
+    /// Law: rulings, charges, arrests, lawsuits, trials, sentences.
+    Legal,
+    /// Disasters and accidents: earthquakes, floods, crashes, fires.
+    Disaster,
+    /// Health: outbreaks, cases, deaths from disease, treatments approved.
+    Health,
+    /// Science and technology: discoveries, releases, launches into space.
+    Science,
+    /// Sport: matches, wins, records, transfers.
+    Sport,
+    /// Culture: films, books, awards, exhibitions, deaths of artists.
+    Culture,
+    /// People in office or in a job: appointments, resignations, deaths.
+    Personnel,
+    /// Anything reported that no other kind names.
+    Other,
 }
 
 impl EventKind {
     /// Every kind, in lane order.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 24] = [
         Self::Visit,
         Self::Meeting,
         Self::Call,
@@ -68,6 +92,17 @@ impl EventKind {
         Self::Conflict,
         Self::Economy,
         Self::Election,
+        Self::Business,
+        Self::Markets,
+        Self::Politics,
+        Self::Legal,
+        Self::Disaster,
+        Self::Health,
+        Self::Science,
+        Self::Sport,
+        Self::Culture,
+        Self::Personnel,
+        Self::Other,
     ];
 
     /// The contract's spelling.
@@ -87,6 +122,17 @@ impl EventKind {
             Self::Conflict => "conflict",
             Self::Economy => "economy",
             Self::Election => "election",
+            Self::Business => "business",
+            Self::Markets => "markets",
+            Self::Politics => "politics",
+            Self::Legal => "legal",
+            Self::Disaster => "disaster",
+            Self::Health => "health",
+            Self::Science => "science",
+            Self::Sport => "sport",
+            Self::Culture => "culture",
+            Self::Personnel => "personnel",
+            Self::Other => "other",
         }
     }
 
@@ -100,6 +146,37 @@ impl EventKind {
     #[must_use]
     pub fn lane(self) -> usize {
         Self::ALL.iter().position(|k| *k == self).unwrap_or(0)
+    }
+}
+
+/// Where an event's date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// A time expression in the event's own clause.
+    Text,
+    /// A time expression elsewhere in its sentence (a fronted "Last week,").
+    Sentence,
+    /// The story's current date from earlier sentences.
+    Context,
+    /// Its article's publication day: an event reported as just having
+    /// happened, with no date of its own (approximate).
+    Published,
+    /// The user's correction.
+    User,
+}
+
+impl DateSource {
+    /// The contract's spelling.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Sentence => "sentence",
+            Self::Context => "context",
+            Self::Published => "published",
+            Self::User => "user",
+        }
     }
 }
 

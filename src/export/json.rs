@@ -74,6 +74,9 @@ pub struct ExportEvent {
     pub place: Option<String>,
     /// "happened" | "planned" | "negated" | "uncertain".
     pub modality: &'static str,
+    /// Where the date comes from: "text" | "sentence" | "context" |
+    /// "published" | "user"; null when undated.
+    pub date_source: Option<&'static str>,
     /// Other mentions of the same event.
     pub merged_with: Vec<String>,
     /// The rule that found it (an addition to the contract, for tracing).
@@ -138,6 +141,7 @@ fn export_event(analysis: &Analysis, event: &Event) -> Option<ExportEvent> {
         people: event.people.clone(),
         place: event.place.clone(),
         modality: event.modality.as_str(),
+        date_source: event.date_source.map(crate::events::DateSource::as_str),
         merged_with: event.merged_with.ids(),
         rule: event.rule,
         page: doc.doc.page_at(event.sentence.0),

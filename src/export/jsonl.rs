@@ -128,6 +128,8 @@ struct EventIn {
     #[serde(default)]
     modality: Modality,
     #[serde(default)]
+    date_source: Option<crate::events::DateSource>,
+    #[serde(default)]
     rule: String,
 }
 
@@ -372,6 +374,7 @@ impl Builder {
                     people: e.people,
                     place: e.place,
                     modality: e.modality,
+                    date_source: e.date_source,
                     merged_with: crate::analysis::Merged::default(),
                     edit: None,
                 })

@@ -63,6 +63,7 @@ pub fn verb_lemma(word: &str) -> Option<&'static str> {
     if let Some(lemma) = verbs.lemmas.get(low.as_ref()) {
         return Some(lemma);
     }
+    let mut candidate = String::with_capacity(low.len() + 1);
     for (suffix, replacement) in RULES {
         let Some(stem) = low.strip_suffix(suffix) else {
             continue;
@@ -70,7 +71,9 @@ pub fn verb_lemma(word: &str) -> Option<&'static str> {
         if stem.len() < 2 {
             continue;
         }
-        let candidate = format!("{stem}{replacement}");
+        candidate.clear();
+        candidate.push_str(stem);
+        candidate.push_str(replacement);
         if let Some(lemma) = verbs.lemmas.get(candidate.as_str()) {
             return Some(lemma);
         }

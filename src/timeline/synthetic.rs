@@ -139,6 +139,7 @@ pub fn analysis(events: usize, seed: u64) -> Analysis {
             people: Vec::new(),
             place: None,
             modality,
+            date_source: Some(crate::events::DateSource::Text),
             merged_with: if rng.below(10) == 0 {
                 crate::analysis::Merged::with(
                     &format!("syn{i:07}"),

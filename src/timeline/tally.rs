@@ -185,6 +185,7 @@ mod tests {
             people: Vec::new(),
             place: None,
             modality: crate::events::Modality::Happened,
+            date_source: None,
             merged_with: crate::analysis::Merged::default(),
             edit: None,
         }

@@ -226,7 +226,13 @@ fn event_summary_ui(ui: &mut egui::Ui, analysis: &Analysis, event: &Event) {
                 (Some(value), Some((a, b))) if a == b => value.clone(),
                 (Some(value), Some((a, b))) => format!("{value}  ({a} … {b})"),
                 (Some(value), None) => format!("{value}  (not on the calendar)"),
-                (None, _) => "undated".to_owned(),
+                (None, Some((a, _))) => match event.date_source {
+                    Some(crate::events::DateSource::Context) => {
+                        format!("about {a}  (the story's day: no date of its own)")
+                    }
+                    _ => format!("about {a}  (the publication day: no date of its own)"),
+                },
+                (None, None) => "undated".to_owned(),
             };
             row(ui, "date", when);
             if let Some(t) = analysis.timex_of(event) {
@@ -238,6 +244,9 @@ fn event_summary_ui(ui: &mut egui::Ui, analysis: &Analysis, event: &Event) {
                 row(ui, "time text", format!("“{text}” ({})", t.rule));
             }
             row(ui, "modality", event.modality.as_str().to_owned());
+            if let Some(source) = event.date_source {
+                row(ui, "date from", source.as_str().to_owned());
+            }
             if !event.actors.is_empty() {
                 row(ui, "actors", event.actors.join(", "));
             }

@@ -20,6 +20,17 @@ pub fn kind_color(kind: EventKind) -> Color32 {
         EventKind::Conflict => Color32::from_rgb(0xd9, 0x4a, 0x7a),
         EventKind::Economy => Color32::from_rgb(0xc9, 0xa2, 0x6b),
         EventKind::Election => Color32::from_rgb(0xe0, 0x7a, 0xc0),
+        EventKind::Business => Color32::from_rgb(0x3c, 0xb4, 0x9c),
+        EventKind::Markets => Color32::from_rgb(0x8c, 0xe0, 0xd0),
+        EventKind::Politics => Color32::from_rgb(0xa0, 0x90, 0xf8),
+        EventKind::Legal => Color32::from_rgb(0xd0, 0xb0, 0x80),
+        EventKind::Disaster => Color32::from_rgb(0xf0, 0x50, 0x40),
+        EventKind::Health => Color32::from_rgb(0x70, 0xd0, 0x70),
+        EventKind::Science => Color32::from_rgb(0x60, 0xc0, 0xf0),
+        EventKind::Sport => Color32::from_rgb(0xf0, 0xe0, 0x60),
+        EventKind::Culture => Color32::from_rgb(0xe8, 0x98, 0xa8),
+        EventKind::Personnel => Color32::from_rgb(0xb8, 0xc8, 0x70),
+        EventKind::Other => Color32::from_rgb(0x90, 0x98, 0xa0),
     }
 }
 

@@ -13,7 +13,7 @@
 
 mod train;
 
-use crate::hash::{Fnv, FnvBuild};
+use crate::hash::{Fnv, PrehashedBuild};
 use std::collections::HashMap;
 use std::hash::Hasher;
 use std::sync::LazyLock;
@@ -160,7 +160,7 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
 
 /// Words that are never events (articles, pronouns, prepositions,
 /// conjunctions): skipped without scoring, in training as at run time.
-static CLOSED_CLASS: LazyLock<std::collections::HashSet<&'static str, FnvBuild>> =
+static CLOSED_CLASS: LazyLock<std::collections::HashSet<u64, PrehashedBuild>> =
     LazyLock::new(|| {
         let data = include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -168,6 +168,7 @@ static CLOSED_CLASS: LazyLock<std::collections::HashSet<&'static str, FnvBuild>>
         ));
         crate::text::word_lists(data)
             .flat_map(|(_, words)| words)
+            .map(|w| crate::hash::fnv(w.as_bytes()))
             .collect()
     });
 
@@ -175,7 +176,7 @@ static CLOSED_CLASS: LazyLock<std::collections::HashSet<&'static str, FnvBuild>>
 /// `assets/text/clusters.tsv` (`scripts/word_clusters.py`): words used alike
 /// share the first branches of their path ("rose" and "fell", "blast" and
 /// "explosion"), so what is learnt for one word carries to the others.
-static CLUSTERS: LazyLock<HashMap<u64, u32, FnvBuild>> = LazyLock::new(|| {
+static CLUSTERS: LazyLock<HashMap<u64, u32, PrehashedBuild>> = LazyLock::new(|| {
     let data = include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/assets/text/clusters.tsv"
@@ -190,9 +191,14 @@ static CLUSTERS: LazyLock<HashMap<u64, u32, FnvBuild>> = LazyLock::new(|| {
 
 /// The cluster of a word (lower-cased), if it is one of the known words.
 fn cluster(word: &str) -> Option<u32> {
+    CLUSTERS.get(&lower_hash(word)).copied()
+}
+
+/// The FNV hash of a word lower-cased (ASCII), without allocating.
+fn lower_hash(word: &str) -> u64 {
     let mut hasher = Fnv::default();
     lower_into(&mut hasher, word.as_bytes());
-    CLUSTERS.get(&hasher.finish()).copied()
+    hasher.finish()
 }
 
 /// A number's decimal digits, without allocating.
@@ -222,11 +228,25 @@ fn cluster_features(sink: &mut impl Sink, names: &[(&[u8], u32)], word: &str) {
     }
 }
 
-/// Whether a token is scored at all: a word of letters that is not a
-/// closed-class word.
-fn scored(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_alphabetic)
-        && !(word.len() <= 5 && CLOSED_CLASS.contains(word.to_ascii_lowercase().as_str()))
+/// Whether token `i` is scored at all: a word of letters that is not a
+/// closed-class word, nor a capitalised word inside the sentence (a name:
+/// events are almost never capitalised there, and skipping names makes
+/// detection half again as fast).
+fn scored(text: &str, toks: &[Token], i: usize) -> bool {
+    let Some(word) = toks.get(i).and_then(|t| text.get(t.start..t.end)) else {
+        return false;
+    };
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    let opens = i == 0
+        || toks
+            .get(i - 1)
+            .and_then(|t| text.get(t.start..t.end))
+            .is_some_and(|p| !p.chars().next().is_some_and(char::is_alphanumeric));
+    first.is_alphabetic()
+        && (opens || !first.is_uppercase())
+        && !(word.len() <= 5 && CLOSED_CLASS.contains(&lower_hash(word)))
 }
 
 /// The feature sink: hashes each feature's text, or also keeps the text
@@ -345,7 +365,7 @@ pub(crate) fn features(text: &str, toks: &[Token], i: usize, sink: &mut impl Sin
 /// Weights per feature hash, one per class.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
-    weights: HashMap<u64, [f32; N_CLASSES], FnvBuild>,
+    weights: HashMap<u64, [f32; N_CLASSES], PrehashedBuild>,
 }
 
 /// Adds up a token's class scores.
@@ -437,7 +457,17 @@ impl Model {
     /// Event mentions of a whole text, sentence by sentence.
     #[must_use]
     pub fn detect_text(&self, text: &str) -> Vec<Mention> {
-        crate::text::split_sentences(text)
+        self.detect_sentences(text, &crate::text::split_sentences(text))
+    }
+
+    /// Event mentions of the given sentences of `text`, in text order.
+    #[must_use]
+    pub fn detect_sentences(
+        &self,
+        text: &str,
+        sentences: &[crate::text::Sentence],
+    ) -> Vec<Mention> {
+        sentences
             .iter()
             .flat_map(|s| self.detect(text, s.start, s.end))
             .collect()
@@ -448,7 +478,7 @@ impl Model {
     pub fn detect_tokens(&self, text: &str, toks: &[Token]) -> Vec<Mention> {
         let mut out = Vec::new();
         for (i, t) in toks.iter().enumerate() {
-            if !text.get(t.start..t.end).is_some_and(scored) {
+            if !scored(text, toks, i) {
                 continue;
             }
             let scores = self.scores(text, toks, i);

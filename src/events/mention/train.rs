@@ -72,7 +72,7 @@ impl Trainer {
         for doc in docs {
             for toks in sentence_tokens(&doc.text) {
                 for (i, t) in toks.iter().enumerate() {
-                    if !doc.text.get(t.start..t.end).is_some_and(scored) {
+                    if !scored(&doc.text, &toks, i) {
                         continue;
                     }
                     let gold = doc

@@ -11,13 +11,19 @@
 //! adverbial ("Last week, …"), and never a date from a clause it does not
 //! govern.
 
+mod learned;
+
 use super::clauses::{Segment, segment_of, segments};
 use super::frames::{FrameType, Framing, SentenceCues, Site, frame_of};
 use super::lexicon::{RuleClass, rules};
+#[cfg(doc)]
+use super::mention::Model;
+use super::mention::{Mention, MentionClass};
 use super::people::{PersonMention, find_people};
-use super::{EventKind, Gazetteer, Modality};
+use super::{DateSource, EventKind, Gazetteer, Modality, kind_rule};
 use crate::temporal::{Timex, TimexType};
 use crate::text::Sentence;
+use learned::{fronted_date, learned_candidate, present_or_habit};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -43,6 +49,8 @@ pub struct RawEvent {
     pub place: Option<String>,
     /// Happened, planned, negated or uncertain.
     pub modality: Modality,
+    /// Where its date comes from, when it has one.
+    pub date_source: Option<DateSource>,
 }
 
 #[expect(
@@ -72,7 +80,11 @@ static PLACE_PREP: LazyLock<Regex> =
 /// A proposed trigger before filtering.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
-    rule: usize,
+    /// The rule or model that proposed it.
+    name: &'static str,
+    /// Proposed by the mention model, not a trigger rule: gives way to any
+    /// rule's event in its clause.
+    learned: bool,
     kind: EventKind,
     class: RuleClass,
     trigger: (usize, usize),
@@ -88,15 +100,25 @@ pub struct EventExtractor;
 
 impl EventExtractor {
     /// Events of one document, in text order. `timexes` are the document's
-    /// time expressions (offsets in `text`).
+    /// time expressions and `mentions` the mention model's finds
+    /// ([`Model::detect_sentences`]), both in text order, offsets in `text`.
     #[must_use]
-    pub fn extract(&self, text: &str, sentences: &[Sentence], timexes: &[Timex]) -> Vec<RawEvent> {
+    pub fn extract(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        timexes: &[Timex],
+        mentions: &[Mention],
+    ) -> Vec<RawEvent> {
         let gazetteer = Gazetteer::get();
         let people = find_people(text, gazetteer);
         let mut events = Vec::new();
         for (index, sentence) in sentences.iter().enumerate() {
+            let first = mentions.partition_point(|m| m.span.0 < sentence.start);
+            let last = mentions.partition_point(|m| m.span.0 < sentence.end);
+            let own = mentions.get(first..last).unwrap_or_default();
             events.extend(sentence_events(
-                text, index, *sentence, timexes, &people, gazetteer,
+                text, index, *sentence, timexes, &people, own,
             ));
         }
         events
@@ -109,13 +131,18 @@ fn sentence_events(
     sentence: Sentence,
     timexes: &[Timex],
     people: &[PersonMention],
-    gazetteer: &Gazetteer,
+    mentions: &[Mention],
 ) -> Vec<RawEvent> {
+    let gazetteer = Gazetteer::get();
     let rules = rules();
     let body = &text[sentence.start..sentence.end];
     let matched = rules.set.matches(body);
-    // Most sentences hold no trigger: they cost the one set search.
-    if !matched.matched_any() {
+    let mentions: Vec<Mention> = mentions
+        .iter()
+        .filter(|m| m.class.takes_place() && m.span.1 <= sentence.end)
+        .copied()
+        .collect();
+    if !matched.matched_any() && mentions.is_empty() {
         return Vec::new();
     }
     // Dates: DATE/TIME expressions with a calendar value, in this sentence
@@ -132,13 +159,18 @@ fn sentence_events(
         .collect();
     // A reporting frame lives only on a date of its own: a sentence whose
     // only triggers are "said" and the like, and which holds no date, has
-    // no event (most sentences of a news story).
+    // no event.
     if dates.is_empty()
         && matched.iter().all(|r| {
             rules
                 .rules
                 .get(r)
                 .is_none_or(|rule| rule.class == RuleClass::Report)
+        })
+        && mentions.iter().all(|m| {
+            m.class == MentionClass::REPORTING
+                && kind_rule(text, m.span, (sentence.start, sentence.end))
+                    .is_none_or(|r| r.kind == EventKind::Statement)
         })
     {
         return Vec::new();
@@ -157,7 +189,8 @@ fn sentence_events(
                 sentence.start + trigger.end(),
             );
             candidates.push(Candidate {
-                rule: rule_index,
+                name: rule.name.as_str(),
+                learned: false,
                 kind: rule.kind,
                 class: rule.class,
                 trigger,
@@ -168,6 +201,27 @@ fn sentence_events(
         }
     }
     let mut candidates = resolve_overlaps(candidates);
+    // The model's mentions that no rule's words cover, each with the kind
+    // its word and clause name.
+    // (A reporting rule's verb stays open: "reported a quarterly profit"
+    // is the results the words name, when the saying has no date.)
+    let covered = |span: (usize, usize)| {
+        candidates
+            .iter()
+            .any(|c| c.class != RuleClass::Report && span.0 < c.matched.1 && c.matched.0 < span.1)
+    };
+    let learned: Vec<Candidate> = mentions
+        .iter()
+        .filter(|m| !covered(m.span))
+        // A trend or a habit without a date is no timeline event.
+        .filter(|m| !dates.is_empty() || !present_or_habit(text, sentence, m.span))
+        .map(|m| learned_candidate(text, sentence, &segs, m.span, m.class))
+        .collect();
+    candidates.extend(learned);
+    candidates.sort_by_key(|c| c.trigger.0);
+    // What will give way anyway goes before the costly frames are read.
+    let all = candidates.clone();
+    candidates.retain(|c| !learned_gives_way(c, &all));
     // The frame cues, only when a mention could be framed.
     let cues = if candidates.iter().any(|c| c.class != RuleClass::Report) {
         SentenceCues::new(text, sentence.start, sentence.end)
@@ -203,7 +257,18 @@ fn sentence_events(
     }
 
     let owners = date_owners(&candidates, &dates, &segs);
-    let links = link_dates(text, &candidates, &dates, &segs, &owners);
+    let mut links = link_dates(text, &candidates, &dates, &segs, &owners);
+    // A learned event with no date of its own clause shares the nearest
+    // one of its sentence ("launched the store, an online shop, on April
+    // 28, 2003"; "was renamed in 2006, as Apple began selling films").
+    for (c, link) in candidates.iter().zip(links.iter_mut()) {
+        if c.learned && link.is_none() {
+            *link = dates
+                .iter()
+                .min_by_key(|(_, t)| distance(c, t))
+                .map(|(i, _)| *i);
+        }
+    }
     let links = framed_links(&candidates, &dates, &owners, links);
 
     let entities = gazetteer.find(body);
@@ -246,7 +311,7 @@ fn sentence_events(
             });
             RawEvent {
                 kind: c.kind,
-                rule: rules.rules.get(c.rule).map_or("", |r| r.name.as_str()),
+                rule: c.name,
                 sentence: index,
                 trigger: c.trigger,
                 timex,
@@ -254,6 +319,19 @@ fn sentence_events(
                 people: sentence_people(people, sentence),
                 place: place(text, sentence.start, &entities, c),
                 modality: modality(text, seg, c),
+                // Its own clause's date, or a fronted one holding nothing
+                // else ("On Thursday, the company…"), is the text's.
+                date_source: timex.map(|i| {
+                    let own = timexes.get(i).is_some_and(|t| {
+                        segment_of(&segs, t.start) == c.segment
+                            || fronted_date(text, sentence, &segs, c, t)
+                    });
+                    if own {
+                        DateSource::Text
+                    } else {
+                        DateSource::Sentence
+                    }
+                }),
             }
         })
         .collect()
@@ -301,6 +379,30 @@ fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 /// Clause rules: weak triggers give way to strong ones of another kind,
 /// reporting frames to any other event, and one event per kind per clause.
 fn filter_by_clause(candidates: &[Candidate]) -> Vec<Candidate> {
+    filter_kinds(candidates)
+}
+
+/// Whether a learned candidate gives way to another: to a rule's in its
+/// clause, or of its kind anywhere in the sentence (one act told in two
+/// clauses); as `other`, to a named kind in its clause ("staged a rally");
+/// to an earlier learned one of its kind in its clause.
+fn learned_gives_way(c: &Candidate, candidates: &[Candidate]) -> bool {
+    c.learned
+        && candidates.iter().any(|o| {
+            let rule = !o.learned
+                && (o.kind == c.kind || (o.segment == c.segment && o.class != RuleClass::Report));
+            let named =
+                c.kind == EventKind::Other && o.segment == c.segment && o.kind != EventKind::Other;
+            let earlier = o.learned
+                && o.segment == c.segment
+                && o.kind == c.kind
+                && o.trigger.0 < c.trigger.0;
+            rule || named || earlier
+        })
+}
+
+/// [`filter_by_clause`]'s rules.
+fn filter_kinds(candidates: &[Candidate]) -> Vec<Candidate> {
     let strong_in = |seg: usize, kind: EventKind| {
         candidates.iter().any(|o| {
             o.segment == seg
@@ -309,13 +411,21 @@ fn filter_by_clause(candidates: &[Candidate]) -> Vec<Candidate> {
                 && o.kind != EventKind::Statement
         })
     };
+    // A reporting rule gives way to another rule's event, not to the
+    // model's: "said Friday it expects a loss" is the saying.
     let other_in = |seg: usize| {
         candidates
             .iter()
-            .any(|o| o.segment == seg && o.class != RuleClass::Report)
+            .any(|o| o.segment == seg && o.class != RuleClass::Report && !o.learned)
     };
     let mut kept: Vec<Candidate> = Vec::new();
-    for c in candidates {
+    // Rules' candidates first: a learned one never pushes one out.
+    let (rules_first, learned): (Vec<&Candidate>, Vec<&Candidate>) =
+        candidates.iter().partition(|c| !c.learned);
+    for c in rules_first.into_iter().chain(learned) {
+        if learned_gives_way(c, candidates) {
+            continue;
+        }
         let drop = match c.class {
             RuleClass::Weak => strong_in(c.segment, c.kind),
             RuleClass::Report => other_in(c.segment),
@@ -328,6 +438,7 @@ fn filter_by_clause(candidates: &[Candidate]) -> Vec<Candidate> {
             kept.push(*c);
         }
     }
+    kept.sort_by_key(|c| c.trigger.0);
     kept
 }
 
