@@ -98,6 +98,19 @@ pub struct Event {
     pub edit: Option<Box<EventEdit>>,
 }
 
+impl Event {
+    /// Its date for a short label: the TIMEX3 value; `≈` and the day for a
+    /// story's or publication day (no date of its own); else "undated".
+    #[must_use]
+    pub fn date_label(&self) -> String {
+        match (&self.date, self.range) {
+            (Some(value), _) => value.clone(),
+            (None, Some((day, _))) => format!("≈{day}"),
+            (None, None) => "undated".to_owned(),
+        }
+    }
+}
+
 /// A merge group's shared id list with (event, its place in the list) of
 /// each member.
 type GroupPlaces = (Arc<[String]>, Vec<(usize, usize)>);

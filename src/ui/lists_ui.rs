@@ -22,8 +22,11 @@ pub fn event_label(analysis: &Analysis, event: &Event) -> String {
     if sentence.chars().count() > SNIPPET_CHARS {
         snippet.push('…');
     }
-    let date = event.date.as_deref().unwrap_or("undated");
-    format!("{date} · {} · {snippet}", event.kind.as_str())
+    format!(
+        "{} · {} · {snippet}",
+        event.date_label(),
+        event.kind.as_str()
+    )
 }
 
 /// A small triangle: up for ascending, down for descending (drawn, as the

@@ -138,7 +138,7 @@ pub(super) fn tooltip(response: egui::Response, analysis: &Analysis, hit: Option
                     ui.strong(format!(
                         "{} · {}{}",
                         event.kind.as_str(),
-                        event.date.as_deref().unwrap_or("undated"),
+                        event.date_label(),
                         match event.modality {
                             crate::events::Modality::Happened => String::new(),
                             m => format!(" · {}", m.as_str()),
