@@ -76,14 +76,11 @@ fn main() -> anyhow::Result<()> {
         if docs.is_empty() {
             continue;
         }
-        let mut detect = |text: &str| {
-            model
-                .detect_text(text)
-                .into_iter()
-                .map(|m| (m.span.0, m.span.1, m.class.as_str()))
-                .collect()
-        };
-        let report = evaluate_events(docs, &mut detect, errors && label == "test");
+        let report = evaluate_events(
+            docs,
+            &mut |text| model.detect_classes(text),
+            errors && label == "test",
+        );
         println!("== {label}\n{}", report.events_summary());
     }
     Ok(())

@@ -455,14 +455,8 @@ fn tml_docs(
 fn eventeval(paths: &[PathBuf], errors: bool) -> anyhow::Result<ExitCode> {
     let docs = tml_docs("eventeval", paths)?;
     let model = crate::events::mention::Model::bundled();
-    let mut detect = |text: &str| {
-        model
-            .detect_text(text)
-            .into_iter()
-            .map(|m| (m.span.0, m.span.1, m.class.as_str()))
-            .collect()
-    };
-    let report = crate::tempeval::evaluate_events(&docs, &mut detect, errors);
+    let report =
+        crate::tempeval::evaluate_events(&docs, &mut |text| model.detect_classes(text), errors);
     print!("{}", report.events_summary());
     Ok(ExitCode::SUCCESS)
 }

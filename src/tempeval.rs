@@ -37,6 +37,21 @@ pub struct TmlDoc {
     pub events: Vec<Span>,
 }
 
+/// An open element's span (start, kind, value), closed at `end`.
+type OpenSpan = Option<(usize, String, String)>;
+
+/// Closes an open element's span into `spans`.
+fn close_span(open: &mut OpenSpan, end: usize, spans: &mut Vec<Span>) {
+    if let Some((start, kind, value)) = open.take() {
+        spans.push(Span {
+            start,
+            end,
+            kind,
+            value,
+        });
+    }
+}
+
 /// An attribute's unescaped value, empty when it is missing.
 fn attribute(e: &quick_xml::events::BytesStart<'_>, name: &[u8]) -> String {
     e.attributes()
@@ -61,8 +76,8 @@ pub fn read_tml(path: &Path) -> anyhow::Result<TmlDoc> {
         events: Vec::new(),
     };
     let (mut in_text, mut in_dct) = (false, false);
-    let mut open: Option<(usize, String, String)> = None;
-    let mut open_event: Option<(usize, String, String)> = None;
+    let mut open: OpenSpan = None;
+    let mut open_event: OpenSpan = None;
     let mut chars = 0usize;
     loop {
         match reader
@@ -91,26 +106,8 @@ pub fn read_tml(path: &Path) -> anyhow::Result<TmlDoc> {
             XmlEvent::End(e) => match e.name().as_ref() {
                 b"TEXT" => in_text = false,
                 b"DCT" => in_dct = false,
-                b"TIMEX3" => {
-                    if let Some((start, kind, value)) = open.take() {
-                        doc.gold.push(Span {
-                            start,
-                            end: chars,
-                            kind,
-                            value,
-                        });
-                    }
-                }
-                b"EVENT" => {
-                    if let Some((start, kind, value)) = open_event.take() {
-                        doc.events.push(Span {
-                            start,
-                            end: chars,
-                            kind,
-                            value,
-                        });
-                    }
-                }
+                b"TIMEX3" => close_span(&mut open, chars, &mut doc.gold),
+                b"EVENT" => close_span(&mut open_event, chars, &mut doc.events),
                 _ => {}
             },
             XmlEvent::Text(t) if in_text => {
@@ -230,6 +227,22 @@ fn f1(p: f64, r: f64) -> f64 {
 }
 
 impl Report {
+    /// Pairs one document's gold and system spans and adds up the counts
+    /// (spans, relaxed and strict matches, right types and values).
+    fn count(&mut self, gold: &[Span], system: &[Span]) -> Vec<(usize, usize)> {
+        let pairs = align(gold, system);
+        self.gold += gold.len();
+        self.system += system.len();
+        self.relaxed += pairs.len();
+        for &(g, s) in &pairs {
+            let (g, s) = (&gold[g], &system[s]);
+            self.strict += usize::from(g.start == s.start && g.end == s.end);
+            self.type_ok += usize::from(g.kind == s.kind);
+            self.value_ok += usize::from(g.value == s.value);
+        }
+        pairs
+    }
+
     /// (P, R, F1) for a match count.
     #[must_use]
     pub fn prf(&self, matches: usize) -> (f64, f64, f64) {
@@ -321,10 +334,7 @@ pub fn evaluate(
                 value: t.value.clone(),
             })
             .collect();
-        let pairs = align(&doc.gold, &system);
-        report.gold += doc.gold.len();
-        report.system += system.len();
-        report.relaxed += pairs.len();
+        let pairs = report.count(&doc.gold, &system);
         let text_of = |s: &Span| {
             doc.text
                 .chars()
@@ -334,9 +344,6 @@ pub fn evaluate(
         };
         for &(g, s) in &pairs {
             let (g, s) = (&doc.gold[g], &system[s]);
-            report.strict += usize::from(g.start == s.start && g.end == s.end);
-            report.type_ok += usize::from(g.kind == s.kind);
-            report.value_ok += usize::from(g.value == s.value);
             if errors
                 && (g.value != s.value || g.kind != s.kind || g.start != s.start || g.end != s.end)
             {
@@ -371,8 +378,8 @@ pub fn evaluate(
 pub type DetectedSpan = (usize, usize, &'static str);
 
 /// Scores an event-mention detector against the documents' gold EVENTs:
-/// strict and relaxed extraction, and the class as the "type" (`value_ok`
-/// stays 0). `detect` gives byte spans with their class; with `errors`,
+/// strict and relaxed extraction, and the class as the "type" (EVENTs
+/// have no value: `value_ok` means nothing here). `detect` gives byte spans with their class; with `errors`,
 /// prints each miss, false alarm and wrong class.
 #[must_use]
 pub fn evaluate_events(
@@ -396,15 +403,7 @@ pub fn evaluate_events(
             })
             .collect();
         report.chars += doc.text.len();
-        let pairs = align(&doc.events, &system);
-        report.gold += doc.events.len();
-        report.system += system.len();
-        report.relaxed += pairs.len();
-        for &(g, s) in &pairs {
-            let (g, s) = (&doc.events[g], &system[s]);
-            report.strict += usize::from(g.start == s.start && g.end == s.end);
-            report.type_ok += usize::from(g.kind == s.kind);
-        }
+        let pairs = report.count(&doc.events, &system);
         if errors {
             let text_of = |s: &Span| {
                 doc.text

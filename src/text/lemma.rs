@@ -1,5 +1,5 @@
 //! Verb lemmas from WordNet's verb list and irregular forms
-//! (`assets/text/verbs.tsv`, written by `scripts/verb_lemmas.py`): "fell" →
+//! (`assets/text/verbs.tsv`, written by `scripts/lexicon_data.py`): "fell" →
 //! "fall", "announced" → "announce", "stopped" → "stop". A word no rule
 //! turns into a known verb has no verb lemma.
 

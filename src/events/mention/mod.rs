@@ -173,7 +173,7 @@ static CLOSED_CLASS: LazyLock<std::collections::HashSet<u64, PrehashedBuild>> =
     });
 
 /// Brown word clusters by the FNV hash of the lower-cased word, from
-/// `assets/text/clusters.tsv` (`scripts/word_clusters.py`): words used alike
+/// `assets/text/clusters.tsv` (`scripts/lexicon_data.py`): words used alike
 /// share the first branches of their path ("rose" and "fell", "blast" and
 /// "explosion"), so what is learnt for one word carries to the others.
 static CLUSTERS: LazyLock<HashMap<u64, u32, PrehashedBuild>> = LazyLock::new(|| {
@@ -458,6 +458,16 @@ impl Model {
     #[must_use]
     pub fn detect_text(&self, text: &str) -> Vec<Mention> {
         self.detect_sentences(text, &crate::text::split_sentences(text))
+    }
+
+    /// Event mentions of a whole text as (start, end, class name), for
+    /// scoring against `TimeML`.
+    #[must_use]
+    pub fn detect_classes(&self, text: &str) -> Vec<(usize, usize, &'static str)> {
+        self.detect_text(text)
+            .into_iter()
+            .map(|m| (m.span.0, m.span.1, m.class.as_str()))
+            .collect()
     }
 
     /// Event mentions of the given sentences of `text`, in text order.
