@@ -22,7 +22,7 @@
 //! (list the test misses).
 
 use dateline::events::mention::{MentionClass, Model, Trainer, TrainingDoc};
-use dateline::tempeval::{TmlDoc, evaluate_events, read_tml, tml_files};
+use dateline::tempeval::{TmlDoc, evaluate_events, read_tml_docs};
 use std::path::PathBuf;
 
 fn main() -> anyhow::Result<()> {
@@ -48,7 +48,7 @@ fn main() -> anyhow::Result<()> {
             other => anyhow::bail!("unknown argument {other}"),
         }
     }
-    let train_docs = read_all(&train)?;
+    let train_docs = read_tml_docs(&train)?;
     anyhow::ensure!(!train_docs.is_empty(), "no .tml files under --train");
     let training: Vec<TrainingDoc> = train_docs.iter().map(|(_, d)| training_doc(d)).collect();
     let mut trainer = Trainer::new(&training);
@@ -72,7 +72,7 @@ fn main() -> anyhow::Result<()> {
         std::fs::write(&out, header + &file)?;
         eprintln!("wrote {} ({} bytes)", out.display(), file.len());
     }
-    for (label, docs) in [("train", &train_docs), ("test", &read_all(&test)?)] {
+    for (label, docs) in [("train", &train_docs), ("test", &read_tml_docs(&test)?)] {
         if docs.is_empty() {
             continue;
         }
@@ -86,28 +86,10 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-fn read_all(paths: &[PathBuf]) -> anyhow::Result<Vec<(String, TmlDoc)>> {
-    tml_files(paths)
-        .into_iter()
-        .map(|p| {
-            let name = p
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            read_tml(&p).map(|d| (name, d))
-        })
-        .collect()
-}
-
 /// The document with its gold events as byte spans.
 fn training_doc(doc: &TmlDoc) -> TrainingDoc {
-    let bytes: Vec<usize> = doc
-        .text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(doc.text.len()))
-        .collect();
-    let byte = |c: usize| bytes.get(c).copied().unwrap_or(doc.text.len());
+    let map = dateline::text::CharMap::new(&doc.text);
+    let byte = |c: usize| map.byte_of(c);
     TrainingDoc {
         text: doc.text.clone(),
         gold: doc

@@ -434,20 +434,11 @@ fn tml_docs(
     command: &str,
     paths: &[PathBuf],
 ) -> anyhow::Result<Vec<(String, crate::tempeval::TmlDoc)>> {
-    let files = crate::tempeval::tml_files(paths);
-    if files.is_empty() {
+    let docs = crate::tempeval::read_tml_docs(paths)?;
+    if docs.is_empty() {
         return Err(usage(format!(
             "{command} needs .tml files or folders holding them"
         )));
-    }
-    let mut docs = Vec::new();
-    for file in &files {
-        let doc = crate::tempeval::read_tml(file)?;
-        let name = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        docs.push((name, doc));
     }
     Ok(docs)
 }

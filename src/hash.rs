@@ -41,31 +41,6 @@ impl Hasher for Fnv {
 /// Builds [`Fnv`] hashers for `HashMap`s keyed by short values.
 pub type FnvBuild = BuildHasherDefault<Fnv>;
 
-/// A hasher for keys that already are hashes (a `u64` from [`fnv`]): the
-/// key is its own hash, so a lookup costs no hashing at all.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Prehashed(u64);
-
-impl Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // Only `write_u64` is meant; anything else still hashes.
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// Builds [`Prehashed`] hashers for maps keyed by hashes.
-pub type PrehashedBuild = BuildHasherDefault<Prehashed>;
-
 /// A fast 64-bit content hash (eight bytes per step) to tell whether a file
 /// or a cache payload changed. Not cryptographic; stable across builds and
 /// platforms, unlike `std`'s hasher.

@@ -37,6 +37,35 @@ pub struct TmlDoc {
     pub events: Vec<Span>,
 }
 
+impl TmlDoc {
+    /// The text of a span (char offsets).
+    #[must_use]
+    pub fn text_of(&self, s: &Span) -> String {
+        self.text
+            .chars()
+            .skip(s.start)
+            .take(s.end - s.start)
+            .collect()
+    }
+}
+
+/// The `.tml` files under `paths` read, each named by its file stem.
+///
+/// # Errors
+/// When a file cannot be read or is not well-formed XML.
+pub fn read_tml_docs(paths: &[PathBuf]) -> anyhow::Result<Vec<(String, TmlDoc)>> {
+    tml_files(paths)
+        .into_iter()
+        .map(|p| {
+            let name = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            read_tml(&p).map(|d| (name, d))
+        })
+        .collect()
+}
+
 /// An open element's span (start, kind, value), closed at `end`.
 type OpenSpan = Option<(usize, String, String)>;
 
@@ -335,13 +364,7 @@ pub fn evaluate(
             })
             .collect();
         let pairs = report.count(&doc.gold, &system);
-        let text_of = |s: &Span| {
-            doc.text
-                .chars()
-                .skip(s.start)
-                .take(s.end - s.start)
-                .collect::<String>()
-        };
+        let text_of = |s: &Span| doc.text_of(s);
         for &(g, s) in &pairs {
             let (g, s) = (&doc.gold[g], &system[s]);
             if errors
@@ -379,8 +402,9 @@ pub type DetectedSpan = (usize, usize, &'static str);
 
 /// Scores an event-mention detector against the documents' gold EVENTs:
 /// strict and relaxed extraction, and the class as the "type" (EVENTs
-/// have no value: `value_ok` means nothing here). `detect` gives byte spans with their class; with `errors`,
-/// prints each miss, false alarm and wrong class.
+/// have no value: `value_ok` means nothing here). `detect` gives byte
+/// spans with their class; with `errors`, prints each miss, false alarm and
+/// wrong class.
 #[must_use]
 pub fn evaluate_events(
     docs: &[(String, TmlDoc)],
@@ -405,13 +429,7 @@ pub fn evaluate_events(
         report.chars += doc.text.len();
         let pairs = report.count(&doc.events, &system);
         if errors {
-            let text_of = |s: &Span| {
-                doc.text
-                    .chars()
-                    .skip(s.start)
-                    .take(s.end - s.start)
-                    .collect::<String>()
-            };
+            let text_of = |s: &Span| doc.text_of(s);
             for (i, g) in doc.events.iter().enumerate() {
                 match pairs.iter().find(|&&(gi, _)| gi == i) {
                     None => println!("{name}\tMISS\t{:?} {}", text_of(g), g.kind),

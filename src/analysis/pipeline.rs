@@ -52,9 +52,8 @@ pub fn analyze_documents(
         .zip(&published)
         .map(|((r, scan), p)| tagger.resolve(&r.text, scan, p.as_ref().map(|p| p.date)))
         .collect();
-    // The mention model is a stage of its own: its weights stay in the
-    // CPU caches over the batch (run sentence by sentence between the
-    // rules, it was four times slower).
+    // The mention model is a stage of its own over the batch, like the
+    // others (see above).
     let model = crate::events::mention::Model::bundled();
     let mentions: Vec<Vec<Mention>> = repaired
         .iter()

@@ -8,6 +8,12 @@ use crate::hash::FnvBuild;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+/// The rule file.
+const KINDS_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/events/kinds.tsv"
+));
+
 /// One kind rule.
 #[derive(Debug)]
 pub struct KindRule {
@@ -26,11 +32,7 @@ pub struct KindRule {
 /// The rules, in file order; a line that does not parse is skipped (a test
 /// checks that none is).
 pub static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
-    let data = include_str!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/assets/events/kinds.tsv"
-    ));
-    crate::text::data_rows(data)
+    crate::text::data_rows(KINDS_TSV)
         .filter_map(|f| {
             let [name, kind, triggers, context, example] = f.as_slice() else {
                 return None;
@@ -50,11 +52,7 @@ pub static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
 /// Number of rule lines in the file (to check that every one parsed).
 #[must_use]
 pub fn kinds_rule_lines() -> usize {
-    let data = include_str!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/assets/events/kinds.tsv"
-    ));
-    crate::text::data_rows(data).count()
+    crate::text::data_rows(KINDS_TSV).count()
 }
 
 /// The forms a trigger is looked up by: the word, its verb lemma, the word

@@ -87,6 +87,20 @@ pub struct Layout {
     pub items: Vec<Item>,
 }
 
+/// The bars among laid-out items: (first x, x after the last day, lane,
+/// event), for the drawing and the picking that both go over them.
+pub fn bars(items: &[Item]) -> impl Iterator<Item = (f32, f32, usize, Entry)> + '_ {
+    items.iter().filter_map(|item| match *item {
+        Item::Bar {
+            x0,
+            x1,
+            lane,
+            entry,
+        } => Some((x0, x1, lane, entry)),
+        _ => None,
+    })
+}
+
 /// Lays out the lanes `params.lanes` of `index` for `view`.
 #[must_use]
 pub fn layout(index: &TimelineIndex, view: &View, params: &LayoutParams) -> Layout {

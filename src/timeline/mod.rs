@@ -17,7 +17,7 @@ mod tally;
 mod view;
 
 pub use filter::{Applied, Filter};
-pub use layout::{Item, Layout, LayoutParams, density, layout};
+pub use layout::{Item, Layout, LayoutParams, bars, density, layout};
 pub use sort::{Sort, SortColumn};
 pub use tally::{DocEvents, DocTray, actor_counts};
 pub use view::{Tick, TickRow, View, ticks};

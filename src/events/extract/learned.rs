@@ -23,10 +23,19 @@ const HABITUAL: [&str; 9] = [
     "frequently",
     "routinely",
 ];
-/// Whether a learned trigger is told as a trend or a habit ("cooperation
-/// is growing", "navies regularly hold drills"): not a dated event. (The
-/// present simple is not enough: news tells events in it, "Apple says".)
-pub(super) fn present_or_habit(text: &str, sentence: Sentence, span: (usize, usize)) -> bool {
+/// Whether a sentence tells a habit ("navies regularly hold drills"): its
+/// undated mentions are no dated events. (The present simple is not
+/// enough: news tells events in it, "Apple says".)
+pub(super) fn habitual(text: &str, sentence: Sentence) -> bool {
+    text.get(sentence.start..sentence.end)
+        .unwrap_or_default()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| HABITUAL.iter().any(|h| h.eq_ignore_ascii_case(w)))
+}
+
+/// Whether a learned trigger is a present progressive, a trend
+/// ("cooperation is growing"): not a dated event.
+pub(super) fn progressive(text: &str, sentence: Sentence, span: (usize, usize)) -> bool {
     let Some(word) = text.get(span.0..span.1) else {
         return false;
     };
@@ -36,13 +45,6 @@ pub(super) fn present_or_habit(text: &str, sentence: Sentence, span: (usize, usi
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .rfind(|w| !w.is_empty())
         .unwrap_or_default();
-    let sentence_words = text.get(sentence.start..sentence.end).unwrap_or_default();
-    if sentence_words
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| HABITUAL.iter().any(|h| h.eq_ignore_ascii_case(w)))
-    {
-        return true;
-    }
     word.to_ascii_lowercase().ends_with("ing")
         && PROGRESSIVE.iter().any(|p| p.eq_ignore_ascii_case(previous))
 }

@@ -23,7 +23,7 @@ use super::people::{PersonMention, find_people};
 use super::{DateSource, EventKind, Gazetteer, Modality, kind_rule};
 use crate::temporal::{Timex, TimexType};
 use crate::text::Sentence;
-use learned::{fronted_date, learned_candidate, present_or_habit};
+use learned::{fronted_date, habitual, learned_candidate, progressive};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -210,11 +210,12 @@ fn sentence_events(
             .iter()
             .any(|c| c.class != RuleClass::Report && span.0 < c.matched.1 && c.matched.0 < span.1)
     };
+    // A trend or a habit without a date is no timeline event.
+    let habitual = dates.is_empty() && habitual(text, sentence);
     let learned: Vec<Candidate> = mentions
         .iter()
         .filter(|m| !covered(m.span))
-        // A trend or a habit without a date is no timeline event.
-        .filter(|m| !dates.is_empty() || !present_or_habit(text, sentence, m.span))
+        .filter(|m| !dates.is_empty() || !(habitual || progressive(text, sentence, m.span)))
         .map(|m| learned_candidate(text, sentence, &segs, m.span, m.class))
         .collect();
     candidates.extend(learned);
@@ -376,12 +377,6 @@ fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     kept
 }
 
-/// Clause rules: weak triggers give way to strong ones of another kind,
-/// reporting frames to any other event, and one event per kind per clause.
-fn filter_by_clause(candidates: &[Candidate]) -> Vec<Candidate> {
-    filter_kinds(candidates)
-}
-
 /// Whether a learned candidate gives way to another: to a rule's in its
 /// clause, or of its kind anywhere in the sentence (one act told in two
 /// clauses); as `other`, to a named kind in its clause ("staged a rally");
@@ -401,8 +396,12 @@ fn learned_gives_way(c: &Candidate, candidates: &[Candidate]) -> bool {
         })
 }
 
-/// [`filter_by_clause`]'s rules.
-fn filter_kinds(candidates: &[Candidate]) -> Vec<Candidate> {
+/// Clause rules: weak triggers give way to strong ones of another kind,
+/// reporting frames to any other rule's event, and one event per kind per
+/// clause. (The model's candidates that give way to others are gone
+/// already: [`learned_gives_way`] ran before the frames, and dropping
+/// candidates since cannot make one give way.)
+fn filter_by_clause(candidates: &[Candidate]) -> Vec<Candidate> {
     let strong_in = |seg: usize, kind: EventKind| {
         candidates.iter().any(|o| {
             o.segment == seg
@@ -419,13 +418,7 @@ fn filter_kinds(candidates: &[Candidate]) -> Vec<Candidate> {
             .any(|o| o.segment == seg && o.class != RuleClass::Report && !o.learned)
     };
     let mut kept: Vec<Candidate> = Vec::new();
-    // Rules' candidates first: a learned one never pushes one out.
-    let (rules_first, learned): (Vec<&Candidate>, Vec<&Candidate>) =
-        candidates.iter().partition(|c| !c.learned);
-    for c in rules_first.into_iter().chain(learned) {
-        if learned_gives_way(c, candidates) {
-            continue;
-        }
+    for c in candidates {
         let drop = match c.class {
             RuleClass::Weak => strong_in(c.segment, c.kind),
             RuleClass::Report => other_in(c.segment),
@@ -438,7 +431,6 @@ fn filter_kinds(candidates: &[Candidate]) -> Vec<Candidate> {
             kept.push(*c);
         }
     }
-    kept.sort_by_key(|c| c.trigger.0);
     kept
 }
 

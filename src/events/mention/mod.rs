@@ -13,7 +13,7 @@
 
 mod train;
 
-use crate::hash::{Fnv, PrehashedBuild};
+use crate::hash::{Fnv, FnvBuild};
 use std::collections::HashMap;
 use std::hash::Hasher;
 use std::sync::LazyLock;
@@ -94,8 +94,6 @@ pub struct Mention {
     pub span: (usize, usize),
     /// Its class.
     pub class: MentionClass,
-    /// How far the best class's score is ahead of "no event".
-    pub margin: f32,
 }
 
 /// A word or punctuation token: byte span.
@@ -160,23 +158,22 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
 
 /// Words that are never events (articles, pronouns, prepositions,
 /// conjunctions): skipped without scoring, in training as at run time.
-static CLOSED_CLASS: LazyLock<std::collections::HashSet<u64, PrehashedBuild>> =
-    LazyLock::new(|| {
-        let data = include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/assets/events/closed-class.txt"
-        ));
-        crate::text::word_lists(data)
-            .flat_map(|(_, words)| words)
-            .map(|w| crate::hash::fnv(w.as_bytes()))
-            .collect()
-    });
+static CLOSED_CLASS: LazyLock<std::collections::HashSet<u64, FnvBuild>> = LazyLock::new(|| {
+    let data = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/events/closed-class.txt"
+    ));
+    crate::text::word_lists(data)
+        .flat_map(|(_, words)| words)
+        .map(|w| crate::hash::fnv(w.as_bytes()))
+        .collect()
+});
 
 /// Brown word clusters by the FNV hash of the lower-cased word, from
 /// `assets/text/clusters.tsv` (`scripts/lexicon_data.py`): words used alike
 /// share the first branches of their path ("rose" and "fell", "blast" and
 /// "explosion"), so what is learnt for one word carries to the others.
-static CLUSTERS: LazyLock<HashMap<u64, u32, PrehashedBuild>> = LazyLock::new(|| {
+static CLUSTERS: LazyLock<HashMap<u64, u32, FnvBuild>> = LazyLock::new(|| {
     let data = include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/assets/text/clusters.tsv"
@@ -263,16 +260,13 @@ fn lower_into(hasher: &mut Fnv, bytes: &[u8]) {
     }
 }
 
-/// The hash of a feature given as pieces; the first piece is the feature's
-/// name and is hashed as it is, the others lower-cased.
+/// The hash of a feature given as pieces: of their text joined and
+/// lower-cased (feature names are lower case already), so that a model
+/// file's feature text hashes as the pieces do.
 pub(crate) fn feature_hash(pieces: &[&[u8]]) -> u64 {
     let mut hasher = Fnv::default();
-    for (i, piece) in pieces.iter().enumerate() {
-        if i == 0 {
-            hasher.write(piece);
-        } else {
-            lower_into(&mut hasher, piece);
-        }
+    for piece in pieces {
+        lower_into(&mut hasher, piece);
     }
     hasher.finish()
 }
@@ -365,7 +359,7 @@ pub(crate) fn features(text: &str, toks: &[Token], i: usize, sink: &mut impl Sin
 /// Weights per feature hash, one per class.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
-    weights: HashMap<u64, [f32; N_CLASSES], PrehashedBuild>,
+    weights: HashMap<u64, [f32; N_CLASSES], FnvBuild>,
 }
 
 /// Adds up a token's class scores.
@@ -420,7 +414,7 @@ impl Model {
                     *slot = value;
                 }
             }
-            weights.insert(feature_hash(&split_feature(name)), w);
+            weights.insert(feature_hash(&[name.as_bytes()]), w);
         }
         Self { weights }
     }
@@ -484,20 +478,17 @@ impl Model {
     }
 
     /// Event mentions among already cut tokens.
-    #[must_use]
-    pub fn detect_tokens(&self, text: &str, toks: &[Token]) -> Vec<Mention> {
+    fn detect_tokens(&self, text: &str, toks: &[Token]) -> Vec<Mention> {
         let mut out = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             if !scored(text, toks, i) {
                 continue;
             }
-            let scores = self.scores(text, toks, i);
-            let (best, score) = best_class(&scores);
+            let best = best_class(&self.scores(text, toks, i));
             if best > 0 {
                 out.push(Mention {
                     span: (t.start, t.end),
                     class: MentionClass(u8::try_from(best).unwrap_or(1)),
-                    margin: score - scores[0],
                 });
             }
         }
@@ -505,24 +496,15 @@ impl Model {
     }
 }
 
-/// The feature's text cut where its name ends (after the first `=`), so
-/// that it hashes as [`features`] hashes it; a name without `=` is whole.
-fn split_feature(name: &str) -> Vec<&[u8]> {
-    match name.find('=') {
-        Some(i) => vec![&name.as_bytes()[..=i], &name.as_bytes()[i + 1..]],
-        None => vec![name.as_bytes()],
-    }
-}
-
-/// The highest score and its class (the lowest index on ties).
-fn best_class(scores: &[f32; N_CLASSES]) -> (usize, f32) {
+/// The class with the highest score (the lowest index on ties).
+fn best_class(scores: &[f32; N_CLASSES]) -> usize {
     let mut best = (0, scores[0]);
     for (i, &s) in scores.iter().enumerate().skip(1) {
         if s > best.1 {
             best = (i, s);
         }
     }
-    best
+    best.0
 }
 
 #[cfg(test)]

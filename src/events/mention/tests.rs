@@ -66,7 +66,7 @@ fn a_trained_model_round_trips_through_its_file_and_detects_events() {
 }
 
 #[test]
-fn the_bundled_model_tells_occurrences_from_states_in_any_news() {
+fn the_bundled_model_finds_the_events_of_any_kind_of_news() {
     let model = Model::bundled();
     assert!(model.len() > 1000, "model has {} features", model.len());
     let cases = [

@@ -29,18 +29,9 @@ impl Sink for Collect<'_> {
     fn feature(&mut self, pieces: &[&[u8]]) {
         let hash = feature_hash(pieces);
         self.hashes.push(hash);
-        self.names.entry(hash).or_insert_with(|| {
-            let mut name = String::new();
-            for (i, piece) in pieces.iter().enumerate() {
-                let piece = String::from_utf8_lossy(piece);
-                if i == 0 {
-                    name.push_str(&piece);
-                } else {
-                    name.push_str(&piece.to_ascii_lowercase());
-                }
-            }
-            name
-        });
+        self.names
+            .entry(hash)
+            .or_insert_with(|| String::from_utf8_lossy(&pieces.concat()).to_ascii_lowercase());
     }
 }
 
@@ -125,7 +116,7 @@ impl Trainer {
                         }
                     }
                 }
-                let (guess, _) = best_class(&scores);
+                let guess = best_class(&scores);
                 if guess != *gold {
                     for h in hashes {
                         let w = self.weights.entry(*h).or_default();

@@ -46,17 +46,9 @@ pub(super) fn draw(
 /// The bars of the items, in one mesh.
 fn bars(frame: &Frame, items: &[Item]) -> Mesh {
     let mut bars = Mesh::default();
-    for item in items {
-        if let Item::Bar {
-            x0,
-            x1,
-            lane,
-            entry,
-        } = *item
-        {
-            let y = frame.lane_y(lane);
-            soft_bar(&mut bars, x0, x1, y, color_of(entry.kind), entry.flags);
-        }
+    for (x0, x1, lane, entry) in crate::timeline::bars(items) {
+        let y = frame.lane_y(lane);
+        soft_bar(&mut bars, x0, x1, y, color_of(entry.kind), entry.flags);
     }
     bars
 }

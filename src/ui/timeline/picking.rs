@@ -44,28 +44,17 @@ pub(super) fn pick(
             hit = Some((dist, h));
         }
     };
-    for item in items {
-        if let Item::Bar {
-            x0,
-            x1,
-            lane,
-            entry,
-        } = *item
-        {
-            let y = frame.lane_y(lane);
-            let dx = if p.x < x0 {
-                x0 - p.x
-            } else if p.x > x1 {
-                p.x - x1
-            } else {
-                0.0
-            };
-            // Bars are thin: a vertical miss counts more than a sideways one.
-            consider(
-                dx.hypot((p.y - y).abs().max(0.0) * 1.5).max(0.5),
-                Hit::Event(entry),
-            );
-        }
+    for (x0, x1, lane, entry) in crate::timeline::bars(items) {
+        let y = frame.lane_y(lane);
+        let dx = if p.x < x0 {
+            x0 - p.x
+        } else if p.x > x1 {
+            p.x - x1
+        } else {
+            0.0
+        };
+        // Bars are thin: a vertical miss counts more than a sideways one.
+        consider(dx.hypot((p.y - y).abs() * 1.5).max(0.5), Hit::Event(entry));
     }
     for item in items {
         match *item {
